@@ -1,0 +1,1 @@
+"""Caucasus Digest: Arabic news seeds → clean, tagged, topic-sorted articles (no MkDocs here)."""

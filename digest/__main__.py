@@ -1,0 +1,55 @@
+"""Command line: ``python -m digest inspect FILE...`` and ``python -m digest check [DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .model import SeedError
+from .pipeline import Pipeline, build_digest
+
+
+def _inspect(files: list[str]) -> int:
+    pipeline = Pipeline()
+    records, status = [], 0
+    for name in files:
+        try:
+            records.append(pipeline.file(Path(name)).to_json())
+        except SeedError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+    json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return status
+
+
+def _check(directory: str) -> int:
+    digest = build_digest(Path(directory))
+    for article in digest.articles:
+        detail = "; ".join(article.warnings)
+        print(f"ok    {article.path}" + (f"  ({detail})" if detail else ""))
+    for notice in digest.notices:
+        print(f"note  {notice}")
+    for error in digest.errors:
+        print(f"error {error}")
+    print(f"{len(digest.articles)} ok, {len(digest.errors)} in error")
+    return 1 if digest.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m digest", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    inspect = commands.add_parser("inspect", help="print the article records of seed files as JSON")
+    inspect.add_argument("files", nargs="+")
+    check = commands.add_parser("check", help="one line per seed: ok (with warnings) or error")
+    check.add_argument("directory", nargs="?", default="seeds")
+    args = parser.parse_args(argv)
+    if args.command == "inspect":
+        return _inspect(args.files)
+    return _check(args.directory)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Enrichment: tags, entities, topics and their evidence, from the cleaned text.
+
+The topic rule, as a news editor would apply it: a topic pattern counts in a sentence when
+that sentence is about the South Caucasus, i.e. it names a ``caucasus`` entity, or it names
+no place of another conflict and a neighbouring sentence of the same paragraph names a
+``caucasus`` entity. Boilerplate was removed before this runs, so it never counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import analyze, normalize
+from .taxonomy import Taxonomy
+from .text import sentences, squash
+
+MAX_EVIDENCE = 3
+# A tag coming from the seed (hashtag, keyword) is a short run of letters and digits: it is
+# printed by templates that do not escape, so nothing else may pass.
+_TAG_JUNK_RE = re.compile(r"[^\w\s]|_")
+MAX_TAG_WORDS = 4
+
+
+@dataclass
+class Enrichment:
+    entities: list[str]
+    tags: list[str]
+    topics: list[str]
+    evidence: dict[str, list[str]]
+
+
+def clean_tag(text: str) -> str:
+    return squash(_TAG_JUNK_RE.sub(" ", text))[:60].strip()
+
+
+class Enricher:
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def _entities_in(self, text: str) -> list[str]:
+        return [m.key for m in self.taxonomy.entity_matcher.find(analyze(text))]
+
+    def enrich(self, paragraphs: list[str], keywords: list[str], hashtags: list[str]) -> Enrichment:
+        entities: list[str] = []
+        for paragraph in paragraphs:
+            entities.extend(self._entities_in(paragraph))
+        extra_tags: list[str] = []
+        for keyword_line in keywords:
+            entities.extend(self._entities_in(keyword_line))
+            # Only explicit separators make separate keywords; a run of words without them
+            # is never split word by word (it would make junk tags).
+            pieces = re.split(r"\s*[،,|;؛]\s*", keyword_line)
+            if len(pieces) > 1:
+                extra_tags.extend(p for p in pieces if not self._entities_in(p))
+        for hashtag in hashtags:
+            found = self._entities_in(hashtag)
+            entities.extend(found)
+            if not found:
+                extra_tags.append(hashtag.replace("_", " "))
+        entities = list(dict.fromkeys(entities))
+        tags = [self.taxonomy.entity_by_slug[s].label for s in entities if self.taxonomy.entity_by_slug[s].tag]
+        seen = {normalize(t) for t in tags}
+        for raw in extra_tags:
+            tag = clean_tag(raw)
+            if tag and len(tag.split()) <= MAX_TAG_WORDS and normalize(tag) not in seen:
+                seen.add(normalize(tag))
+                tags.append(tag)
+        evidence = self._topics(paragraphs)
+        topics = [t.slug for t in self.taxonomy.topics if t.slug in evidence]
+        return Enrichment(entities, tags, topics, {t: evidence[t] for t in topics})
+
+    def _regions(self, sentence: str) -> set[str]:
+        by_slug = self.taxonomy.entity_by_slug
+        return {
+            by_slug[s].region + (":place" if by_slug[s].kind == "place" else "")
+            for s in self._entities_in(sentence)
+        }
+
+    def _topics(self, paragraphs: list[str]) -> dict[str, list[str]]:
+        evidence: dict[str, list[str]] = {}
+        for paragraph in paragraphs:
+            parts = sentences(paragraph)
+            regions = [self._regions(s) for s in parts]
+            anchored = [any(r.startswith("caucasus") for r in rs) for rs in regions]
+            for i, sentence in enumerate(parts):
+                matches = self.taxonomy.topic_matcher.find(analyze(sentence))
+                if not matches:
+                    continue
+                if not anchored[i]:
+                    if "other:place" in regions[i]:
+                        continue  # another conflict's sentence
+                    near = anchored[max(i - 1, 0) : i + 2]
+                    if not any(near):
+                        continue
+                for match in matches:
+                    quotes = evidence.setdefault(match.key, [])
+                    if sentence not in quotes and len(quotes) < MAX_EVIDENCE:
+                        quotes.append(sentence)
+        return evidence

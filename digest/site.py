@@ -1,0 +1,49 @@
+"""Everything a site build needs from the digest, in one call: pages, search index, nav."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import calendar
+from .pipeline import Digest, Pipeline, build_digest
+from .render import TOPICS_INDEX, SiteRenderer, topic_uri
+from .search import build_index
+from .taxonomy import DEFAULT_PATH, Taxonomy
+
+SEARCH_INDEX_URI = "search/digest-index.json"
+
+
+@dataclass
+class SiteBuild:
+    digest: Digest
+    taxonomy: Taxonomy
+    taxonomy_path: Path
+    files: dict[str, str] = field(default_factory=dict)
+
+    def expand_nav(self, nav: list[Any]) -> list[Any]:
+        """Replace the nav entry pointing at the topics index by a section holding the index
+        and one entry per topic, so that adding a topic is an edit of the taxonomy only."""
+        expanded: list[Any] = []
+        for item in nav:
+            if isinstance(item, dict) and len(item) == 1 and list(item.values())[0] == TOPICS_INDEX:
+                (title,) = item
+                section = [TOPICS_INDEX] + [{t.label: topic_uri(t.slug)} for t in self.taxonomy.topics]
+                expanded.append({title: section})
+            else:
+                expanded.append(item)
+        return expanded
+
+
+def build_site(seeds_dir: Path, taxonomy_path: Path | None = None) -> SiteBuild:
+    path = taxonomy_path or DEFAULT_PATH
+    taxonomy = Taxonomy.load(path)
+    cal = calendar()
+    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal))
+    renderer = SiteRenderer(taxonomy, cal)
+    files = renderer.pages(digest.articles)
+    index = build_index(digest.articles, taxonomy, cal)
+    files[SEARCH_INDEX_URI] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return SiteBuild(digest, taxonomy, path, files)

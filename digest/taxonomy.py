@@ -1,0 +1,192 @@
+"""The taxonomy (topics, entities, publishers) loaded from YAML, and phrase matching on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .normalize import analyze, normalize
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "taxonomy.yaml"
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = ("person", "place", "organisation")
+REGIONS = ("caucasus", "russia", "involved", "other")
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed; the message names the entry and the key."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    label: str
+    description: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    slug: str
+    label: str
+    kind: str
+    region: str
+    description: str
+    aliases: tuple[str, ...]
+    tag: bool = True
+
+
+@dataclass(frozen=True)
+class Source:
+    slug: str
+    label: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    key: str
+    start: int  # token index
+    end: int  # token index, exclusive
+
+
+Tokens = list[tuple[str, ...]]
+
+
+class PhraseMatcher:
+    """Finds taxonomy phrases in analysed text, longest match first, without overlaps.
+
+    A phrase matches where each of its tokens is the same word as the text's token
+    (their forms intersect, see :func:`digest.normalize.same_word`).
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[str, Tokens]]] = {}
+        for key, text in phrases:
+            tokens = analyze(text)
+            if not tokens:
+                continue
+            for form in tokens[0]:
+                self._by_first.setdefault(form, []).append((key, tokens))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda item: -len(item[1]))
+
+    def find(self, tokens: Tokens) -> list[Match]:
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best: Match | None = None
+            for form in tokens[i]:
+                for key, phrase in self._by_first.get(form, ()):
+                    end = i + len(phrase)
+                    if best is not None and end - i <= best.end - best.start:
+                        continue
+                    if end <= len(tokens) and all(
+                        not set(p).isdisjoint(t) for p, t in zip(phrase[1:], tokens[i + 1 : end])
+                    ):
+                        best = Match(key, i, end)
+            if best is None:
+                i += 1
+            else:
+                matches.append(best)
+                i = best.end
+        return matches
+
+
+def _require(entry: dict[str, Any], key: str, where: str) -> Any:
+    if key not in entry or entry[key] in (None, "", []):
+        raise TaxonomyError(f"{where}: missing '{key}'")
+    return entry[key]
+
+
+def _slug(entry: dict[str, Any], where: str, seen: set[str]) -> str:
+    slug = str(_require(entry, "slug", where))
+    if not _SLUG_RE.match(slug):
+        raise TaxonomyError(f"{where}: slug '{slug}' must be lower-case ASCII words joined by '-'")
+    if slug in seen:
+        raise TaxonomyError(f"{where}: slug '{slug}' is used twice")
+    seen.add(slug)
+    return slug
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise TaxonomyError(f"{where}: '{key}' must be a list of strings")
+    return tuple(dict.fromkeys(str(v) for v in value))
+
+
+class Taxonomy:
+    def __init__(self, topics: list[Topic], entities: list[Entity], sources: list[Source]) -> None:
+        self.topics = topics
+        self.entities = entities
+        self.sources = sources
+        self.topic_by_slug = {t.slug: t for t in topics}
+        self.entity_by_slug = {e.slug: e for e in entities}
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> "Taxonomy":
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise TaxonomyError(f"{path}: {error}") from None
+        if not isinstance(data, dict):
+            raise TaxonomyError(f"{path}: expected a mapping with topics, entities, sources")
+        seen: set[str] = set()
+        topics = []
+        for n, entry in enumerate(data.get("topics") or []):
+            where = f"{path.name}: topics[{n}]"
+            topics.append(Topic(
+                slug=_slug(entry, where, seen),
+                label=str(_require(entry, "label", where)),
+                description=str(entry.get("description", "")).strip(),
+                patterns=_strings(_require(entry, "patterns", where), where, "patterns"),
+            ))
+        entities = []
+        for n, entry in enumerate(data.get("entities") or []):
+            where = f"{path.name}: entities[{n}]"
+            kind, region = entry.get("kind"), entry.get("region")
+            if kind not in KINDS:
+                raise TaxonomyError(f"{where}: kind must be one of {', '.join(KINDS)}")
+            if region not in REGIONS:
+                raise TaxonomyError(f"{where}: region must be one of {', '.join(REGIONS)}")
+            label = str(_require(entry, "label", where))
+            aliases = _strings(_require(entry, "aliases", where), where, "aliases")
+            entities.append(Entity(
+                slug=_slug(entry, where, seen), label=label, kind=kind, region=region,
+                description=str(entry.get("description", "")).strip(),
+                aliases=tuple(dict.fromkeys((label, *aliases))),
+                tag=bool(entry.get("tag", True)),
+            ))
+        sources = []
+        source_slugs: set[str] = set()
+        for n, entry in enumerate(data.get("sources") or []):
+            where = f"{path.name}: sources[{n}]"
+            label = str(_require(entry, "label", where))
+            sources.append(Source(
+                slug=_slug(entry, where, source_slugs), label=label,
+                aliases=tuple(dict.fromkeys((label, *_strings(entry.get("aliases", []), where, "aliases")))),
+            ))
+        if not topics:
+            raise TaxonomyError(f"{path}: no topics")
+        return cls(topics, entities, sources)
+
+    @cached_property
+    def entity_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher((e.slug, alias) for e in self.entities for alias in e.aliases)
+
+    @cached_property
+    def topic_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher((t.slug, p) for t in self.topics for p in t.patterns)
+
+    @cached_property
+    def _source_by_name(self) -> dict[str, Source]:
+        return {normalize(alias): s for s in self.sources for alias in s.aliases}
+
+    def source_named(self, name: str) -> Source | None:
+        """The publisher whose name (an alias) is exactly ``name``, if any."""
+        return self._source_by_name.get(normalize(name))
