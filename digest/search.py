@@ -5,6 +5,7 @@ Layout (JSON, compact):
     docs      [[url, title, date text, sources text, plain text], ...]
     terms     {form: [doc, weight, doc, weight, ...]}   every form of every token
     entities  [[label, [[alias token forms], ...], [doc, ...]], ...]
+    variants  [[spelling, ...], ...]   words the taxonomy spells several ways (سيرغي/سيرجي)
 
 A word's weight is its count in the body plus TITLE_WEIGHT per occurrence in the title, so
 an article *about* a word ranks above one that mentions it.
@@ -55,4 +56,55 @@ def build_index(articles: list[Article], taxonomy: Taxonomy, calendar: Calendar)
         for e in taxonomy.entities
         if entity_docs.get(e.slug)
     ]
-    return {"version": INDEX_VERSION, "docs": docs, "terms": terms, "entities": entities}
+    return {
+        "version": INDEX_VERSION,
+        "docs": docs,
+        "terms": terms,
+        "entities": entities,
+        "variants": spelling_variants(taxonomy),
+    }
+
+
+def spelling_variants(taxonomy: Taxonomy) -> list[list[str]]:
+    """Words that one entity's aliases spell differently at the same place
+    ("سيرغي لافروف" / "سيرجي لافروف" → سيرغي ≡ سيرجي), so that a query of one word in
+    either spelling finds both."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for entity in taxonomy.entities:
+        spelled = [[forms[0] for forms in analyze(alias)] for alias in entity.aliases]
+        for a in spelled:
+            for b in spelled:
+                if len(a) != len(b) or a == b:
+                    continue
+                pairs = [(x, y) for x, y in zip(a, b) if x != y]
+                if all(is_respelling(x, y) for x, y in pairs):
+                    for x, y in pairs:
+                        parent[find(x)] = find(y)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(parent):
+        groups[find(word)].append(word)
+    return sorted(g for g in groups.values() if len(g) > 1)
+
+
+def is_respelling(x: str, y: str) -> bool:
+    """Another spelling is a small edit that keeps the first letter (سيرغي/سيرجي, باغ/باج),
+    not another word (سوريا/كوريا)."""
+    if min(len(x), len(y)) < 3 or x[0] != y[0]:
+        return False
+    return edit_distance(x, y) <= (2 if min(len(x), len(y)) >= 6 else 1)
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]

@@ -9,6 +9,7 @@ nothing is written into ``docs/``. ``mkdocs serve`` watches the seeds and the ta
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +61,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def _html_direction(html: str, config: MkDocsConfig) -> str:
+    # Material sets dir on <body> only; the document's own direction belongs on <html>.
+    direction = config.theme.get("direction") or "ltr"
+    return re.sub(r"<html(?![^>]*\sdir=)", f'<html dir="{direction}"', html, count=1)
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
+    return _html_direction(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return _html_direction(output, config) if template_name.endswith(".html") else output
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

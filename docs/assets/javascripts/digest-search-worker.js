@@ -1,0 +1,295 @@
+/* Arabic search worker for Material's search box.
+ *
+ * Material's UI (input, keyboard, result list) stays; it talks to this worker with its own
+ * protocol: SETUP (0) → READY (1), QUERY (2) → RESULT (3) {items: [[item, ...], ...]}.
+ * overrides/main.html points Material's configuration here.
+ *
+ * Why not lunr: Material sends each keystroke with a trailing wildcard, which lunr's Arabic
+ * stemmer mangles (a single word finds nothing until a space is typed), and lunr knows no
+ * spelling variants. Here a query is analysed with the same normalisation as the index
+ * (normalize.js mirrors digest/normalize.py), the word being typed is matched as a prefix,
+ * and a name in any spelling of the taxonomy finds every article about that entity.
+ */
+/* global DigestNormalize */
+"use strict";
+
+importScripts("normalize.js");
+
+var N = DigestNormalize;
+var INDEX_URL = new URL("../../search/digest-index.json", self.location.href).href;
+var MIN_PREFIX = 2;          // a one-letter prefix matches half the vocabulary
+var MAX_PREFIX_TERMS = 400;  // bound the work per keystroke
+var RERANK = 60;             // candidates checked for adjacency and highlighted
+var MAX_RESULTS = 50;
+var SNIPPET_CHARS = 90;      // on each side of the first match
+
+var index = null;
+var loading = null;
+
+function load() {
+  if (!loading) {
+    loading = fetch(INDEX_URL)
+      .then(function (res) {
+        if (!res.ok) throw new Error("search index: HTTP " + res.status);
+        return res.json();
+      })
+      .then(function (data) {
+        var terms = new Map(Object.entries(data.terms));
+        index = {
+          docs: data.docs,
+          terms: terms,
+          sorted: Array.from(terms.keys()).sort(),
+          entities: data.entities.map(function (e) {
+            return { label: e[0], aliases: e[1], docs: e[2] };
+          }),
+          variants: data.variants || []
+        };
+      });
+  }
+  return loading;
+}
+
+/* -- query parsing ------------------------------------------------------------------------ */
+
+function matchesAt(phrase, tokens, i) {
+  if (i + phrase.length > tokens.length) return false;
+  for (var j = 0; j < phrase.length; j++)
+    if (!N.sameWord(phrase[j], tokens[i + j])) return false;
+  return true;
+}
+
+/* A word's forms plus the other spellings the taxonomy gives it (سيرغي ≡ سيرجي). */
+function withVariants(forms) {
+  var out = forms.slice();
+  index.variants.forEach(function (group) {
+    if (N.sameWord(group, forms))
+      group.forEach(function (w) { if (out.indexOf(w) < 0) out.push(w); });
+  });
+  return out;
+}
+
+/* Clauses: entity names (any alias, longest first) and single words. */
+function parse(query) {
+  var tokens = N.analyze(query);
+  var typing = !/\s$/.test(query);
+  var clauses = [];
+  var i = 0;
+  while (i < tokens.length) {
+    var best = null;
+    for (var e = 0; e < index.entities.length; e++) {
+      var entity = index.entities[e];
+      for (var a = 0; a < entity.aliases.length; a++) {
+        var alias = entity.aliases[a];
+        if ((!best || alias.length > best.length) && matchesAt(alias, tokens, i))
+          best = { entity: entity, length: alias.length };
+      }
+    }
+    var words = tokens.slice(i, i + (best ? best.length : 1));
+    var label = words.map(function (f) { return f[0]; }).join(" ");
+    if (best) {
+      clauses.push({ label: label, entity: best.entity, phrases: best.entity.aliases });
+      i += best.length;
+    } else {
+      var prefix = typing && i === tokens.length - 1 && tokens[i][0].length >= MIN_PREFIX;
+      clauses.push({ label: label, forms: withVariants(tokens[i]), prefix: prefix ? tokens[i][0] : null });
+      i += 1;
+    }
+  }
+  return clauses;
+}
+
+/* -- retrieval ---------------------------------------------------------------------------- */
+
+function addPostings(weights, form, factor) {
+  var p = index.terms.get(form);
+  if (!p) return;
+  for (var k = 0; k < p.length; k += 2)
+    weights.set(p[k], Math.max(weights.get(p[k]) || 0, p[k + 1] * factor));
+}
+
+function prefixTerms(prefix) {
+  var list = index.sorted;
+  var lo = 0, hi = list.length;
+  while (lo < hi) {
+    var mid = (lo + hi) >> 1;
+    if (list[mid] < prefix) lo = mid + 1; else hi = mid;
+  }
+  var out = [];
+  for (var k = lo; k < list.length && out.length < MAX_PREFIX_TERMS && list[k].startsWith(prefix); k++)
+    out.push(list[k]);
+  return out;
+}
+
+/* doc → weight, for one clause */
+function postings(clause) {
+  var weights = new Map();
+  if (clause.entity) {
+    clause.entity.docs.forEach(function (d) { weights.set(d, 1); });
+    clause.phrases.forEach(function (phrase) {
+      phrase[0].forEach(function (f) { addPostings(weights, f, 1); });
+    });
+    // Only the entity's articles: the first-token postings above may name others.
+    var docs = new Set(clause.entity.docs);
+    weights.forEach(function (_, d) { if (!docs.has(d)) weights.delete(d); });
+    return weights;
+  }
+  clause.forms.forEach(function (f) { addPostings(weights, f, 1); });
+  if (clause.prefix)
+    prefixTerms(clause.prefix).forEach(function (t) { addPostings(weights, t, 0.6); });
+  return weights;
+}
+
+/* -- highlighting and adjacency ----------------------------------------------------------- */
+
+function tokenMatches(clause, token) {
+  if (clause.entity) return false;
+  if (N.sameWord(clause.forms, token.forms)) return true;
+  if (clause.prefix)
+    for (var i = 0; i < token.forms.length; i++)
+      if (token.forms[i].startsWith(clause.prefix)) return true;
+  return false;
+}
+
+/* Spans [start, end) of the text's tokens matched by the clauses, with clause numbers. */
+function findSpans(clauses, tokens) {
+  var spans = [];
+  for (var i = 0; i < tokens.length; i++) {
+    for (var c = 0; c < clauses.length; c++) {
+      var clause = clauses[c];
+      if (clause.entity) {
+        var hit = null;
+        for (var a = 0; a < clause.phrases.length && !hit; a++) {
+          var phrase = clause.phrases[a];
+          if (i + phrase.length <= tokens.length) {
+            var ok = true;
+            for (var j = 0; j < phrase.length && ok; j++)
+              ok = N.sameWord(phrase[j], tokens[i + j].forms);
+            if (ok) hit = phrase.length;
+          }
+        }
+        if (hit) { spans.push({ clause: c, first: i, last: i + hit - 1 }); break; }
+      } else if (tokenMatches(clause, tokens[i])) {
+        spans.push({ clause: c, first: i, last: i });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/* True when the clauses occur one after another, in order, somewhere in the text. */
+function adjacent(clauses, spans) {
+  if (clauses.length < 2) return false;
+  for (var s = 0; s < spans.length; s++) {
+    if (spans[s].clause !== 0) continue;
+    var next = 1, last = spans[s].last, k = s + 1;
+    while (k < spans.length && next < clauses.length && spans[k].first === last + 1 && spans[k].clause === next) {
+      last = spans[k].last; next++; k++;
+    }
+    if (next === clauses.length) return true;
+  }
+  return false;
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+function highlight(text, tokens, spans, from, to) {
+  var out = "", at = from;
+  spans.forEach(function (span) {
+    var start = tokens[span.first].start, end = tokens[span.last].end;
+    if (start < at || end > to) return;
+    out += escapeHTML(text.slice(at, start)) + "<mark data-md-highlight>" + escapeHTML(text.slice(start, end)) + "</mark>";
+    at = end;
+  });
+  return out + escapeHTML(text.slice(at, to));
+}
+
+function snippet(text, tokens, spans) {
+  if (!spans.length) {
+    var end = Math.min(text.length, 2 * SNIPPET_CHARS);
+    return escapeHTML(text.slice(0, end)) + (end < text.length ? " …" : "");
+  }
+  var centre = tokens[spans[0].first].start;
+  var from = Math.max(0, centre - SNIPPET_CHARS);
+  var to = Math.min(text.length, centre + 2 * SNIPPET_CHARS);
+  if (from > 0) {
+    var space = text.lastIndexOf(" ", from);
+    from = space < 0 ? 0 : space + 1;
+  }
+  var after = text.indexOf(" ", to);
+  if (to < text.length && after > 0) to = after;
+  return (from > 0 ? "… " : "") + highlight(text, tokens, spans, from, to) + (to < text.length ? " …" : "");
+}
+
+/* -- search ------------------------------------------------------------------------------- */
+
+function search(query) {
+  var clauses = parse(query);
+  if (!clauses.length) return { items: [] };
+  var total = index.docs.length;
+  var scores = new Map(); // doc → {matched, score}
+  clauses.forEach(function (clause) {
+    var weights = postings(clause);
+    var idf = Math.log(1 + total / Math.max(1, weights.size));
+    weights.forEach(function (w, d) {
+      var s = scores.get(d) || { matched: 0, score: 0 };
+      s.matched += 1;
+      s.score += idf * (1 + Math.log(1 + w));
+      scores.set(d, s);
+    });
+  });
+  var ranked = Array.from(scores.entries()).sort(function (a, b) {
+    return b[1].matched - a[1].matched || b[1].score - a[1].score || a[0] - b[0];
+  }).slice(0, RERANK);
+
+  var items = ranked.map(function (entry) {
+    var d = entry[0], s = entry[1];
+    var doc = index.docs[d]; // [url, title, date, sources, text]
+    var titleTokens = N.analyzeWithOffsets(doc[1]);
+    var textTokens = N.analyzeWithOffsets(doc[4]);
+    var titleSpans = findSpans(clauses, titleTokens);
+    var textSpans = findSpans(clauses, textTokens);
+    var phrase = adjacent(clauses, titleSpans) || adjacent(clauses, textSpans);
+    var found = {};
+    titleSpans.concat(textSpans).forEach(function (sp) { found[sp.clause] = true; });
+    var terms = {};
+    clauses.forEach(function (c, i) { terms[c.label] = !!found[i] || s.matched === clauses.length; });
+    var meta = escapeHTML([doc[2], doc[3]].filter(Boolean).join(" · "));
+    return {
+      location: doc[0],
+      title: highlight(doc[1], titleTokens, titleSpans, 0, doc[1].length),
+      text: '<span class="digest-search-meta">' + meta + "</span> " + snippet(doc[4], textTokens, textSpans),
+      score: s.matched * 1000 + s.score + (phrase ? 500 : 0) + (titleSpans.length ? 10 : 0),
+      terms: terms,
+      matched: s.matched
+    };
+  });
+  items.sort(function (a, b) { return b.score - a.score; });
+  return {
+    items: items.slice(0, MAX_RESULTS).map(function (item) {
+      delete item.matched;
+      return [item];
+    })
+  };
+}
+
+addEventListener("message", function (ev) {
+  var message = ev.data;
+  if (message.type === 0) {
+    load().then(function () { postMessage({ type: 1 }); },
+      function (err) { console.error(err); postMessage({ type: 1 }); });
+  } else if (message.type === 2) {
+    load().then(function () {
+      var data;
+      try { data = index ? search(message.data) : { items: [] }; }
+      catch (err) { console.warn("search failed:", err); data = { items: [] }; }
+      postMessage({ type: 3, data: data });
+    });
+  }
+});
+
+if (typeof module !== "undefined") module.exports = { load: load, search: search };

@@ -1,0 +1,109 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from digest.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_articles(pipeline):
+    return {path.name[:3]: pipeline.file(path) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def make_article(pipeline):
+    """An article from crafted text, as a seed file would give it."""
+
+    def make(text: str, name: str = "crafted.txt"):
+        return pipeline.article(name, text.encode("utf-8"))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per session by `mkdocs build --strict` from the real seeds."""
+    import subprocess
+
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def build_tree(tmp_path_factory):
+    """Build a copy of the project with other seeds: returns (returncode, log, site dir)."""
+    import shutil
+    import subprocess
+
+    def build(seeds: dict[str, bytes], strict: bool = True):
+        root = tmp_path_factory.mktemp("tree")
+        for name in ("mkdocs.yml", "docs", "hooks", "digest", "overrides"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+        (root / "seeds").mkdir()
+        for name, data in seeds.items():
+            (root / "seeds" / name).write_bytes(data)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")] + (["--strict"] if strict else [])
+        result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+        return result.returncode, result.stderr, root / "site"
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a built site on 127.0.0.1 (a free port); returns a function site → base URL."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    def start(directory):
+        handler = functools.partial(Quiet, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+        )
+        yield chromium
+        chromium.close()
+
+
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
