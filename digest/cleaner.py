@@ -28,6 +28,8 @@ _LABEL_RE = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>.*)$")
 _LIST_ITEM_RE = re.compile(r"^(?:[•\-*·▪◦–—►»]|\d{1,2}[.)-])\s*\S")
 _WIDGET_SPLIT_RE = re.compile(r"\s*[|•/·،,\-–—]\s*")
 _RELATIVE_PIECE_RE = re.compile(r"^(?:قبل|منذ)\s+\S+(?:\s+\S+)?$")
+# "#تركيا #جنوب القوقاز": each tag starts right after its '#' ("# title" is not a hashtag).
+_HASHTAGS_RE = re.compile(r"^(?:#[^\s#][^#]*)+$")
 
 
 @dataclass
@@ -148,7 +150,7 @@ class Cleaner:
                 return "photo-credit"
             if label in rules.byline_labels and len(value.split()) <= 6:
                 return "byline"
-        if line.startswith("#") and len(line.split()) <= HASHTAG_MAX_WORDS:
+        if _HASHTAGS_RE.match(line) and len(line.split()) <= HASHTAG_MAX_WORDS:
             out.hashtags.extend(t for t in (squash(x) for x in line.split("#")) if t)
             return "hashtags"
         if self.calendar.is_dateline(line, rules.dateline_labels):

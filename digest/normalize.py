@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "analyze", "normalize", "forms", "same_word", "TOKEN_RE"]
 
@@ -64,8 +65,11 @@ def _strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=262144)
 def forms(token: str) -> tuple[str, ...]:
-    """All readings of one folded token, the plainest (article removed) first."""
+    """All readings of one folded token, the plainest (article removed) first.
+
+    Memoised: a news vocabulary is small and this runs for every token of every seed."""
     primary = _strip_article(token)
     result = [primary]
     if primary != token:

@@ -14,6 +14,7 @@ from .cleaner import Cleaner
 from .dates import Calendar, calendar
 from .enrich import Enricher
 from .model import Article, SeedError
+from .overrides import SUFFIXES, apply_override, load_override
 from .reader import SEED_SUFFIX, decode_seed, seed_files
 from .taxonomy import Taxonomy
 from .text import sentences, shorten
@@ -115,14 +116,35 @@ class Digest:
     notices: list[str] = field(default_factory=list)  # skipped non-seed files, duplicates …
 
 
+def _sidecar(path: Path) -> Path | None:
+    for suffix in SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None) -> Digest:
+    """Every file of ``seeds_dir`` ends as an article or an error; nothing is skipped silently."""
     pipeline = pipeline or Pipeline()
     digest = Digest()
-    used_ids: dict[str, str] = {}
-    for path in seed_files(seeds_dir):
-        if path.name.startswith(".") or not path.name.endswith(SEED_SUFFIX):
-            if not path.name.endswith((".yml", ".yaml")):
-                digest.notices.append(f"{path}: not a seed (only *{SEED_SUFFIX} files are read); skipped")
+    if not seeds_dir.is_dir():
+        digest.errors.append(SeedError(str(seeds_dir), "the seeds folder does not exist"))
+        return digest
+    used_ids: set[str] = set()
+    by_content: dict[str, str] = {}
+    files = seed_files(seeds_dir)
+    seeds = {p.name for p in files if p.name.endswith(SEED_SUFFIX) and not p.name.startswith(".")}
+    for path in files:
+        if path.name.endswith(SUFFIXES) and not path.name.startswith("."):
+            if path.with_suffix(SEED_SUFFIX).name not in seeds:
+                digest.errors.append(SeedError(str(path), f"override without a seed (no {path.with_suffix(SEED_SUFFIX).name})"))
+            continue
+        if path.name.startswith("."):
+            digest.errors.append(SeedError(str(path), "hidden file: not published (rename it without the leading dot, or remove it)"))
+            continue
+        if not path.name.endswith(SEED_SUFFIX):
+            digest.errors.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
             continue
         ident = article_id(path.name)
         if ident in used_ids:
@@ -130,12 +152,20 @@ def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None) -> Digest:
             ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
         try:
             article = pipeline.article(str(path), path.read_bytes(), ident)
+            sidecar = _sidecar(path)
+            if sidecar is not None:
+                apply_override(article, load_override(sidecar, pipeline.taxonomy))
         except SeedError as error:
             digest.errors.append(error)
             continue
         except OSError as error:
             digest.errors.append(SeedError(str(path), f"cannot be read ({error.strerror or error})"))
             continue
-        used_ids[ident] = path.name
+        fingerprint = hashlib.sha256(article.raw.strip().encode("utf-8")).hexdigest()
+        if fingerprint in by_content:
+            digest.errors.append(SeedError(str(path), f"same text as {by_content[fingerprint]}: published once, under that name"))
+            continue
+        by_content[fingerprint] = path.name
+        used_ids.add(ident)
         digest.articles.append(article)
     return digest

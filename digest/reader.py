@@ -18,6 +18,9 @@ SEED_SUFFIX = ".txt"
 
 _ARABIC_RE = re.compile("[\u0621-\u064a]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bidi overrides and isolates can make a title read backwards (U+202E), zero-width marks
+# hide text in plain sight; none belongs in a news article. ZWNJ/ZWJ (U+200C/D) are kept.
+_INVISIBLE_RE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u2028\u2029]")
 
 
 def _decode(path: str, data: bytes) -> str:
@@ -46,12 +49,14 @@ def decode_seed(path: str, data: bytes) -> str:
         raise SeedError(path, f"too large ({len(data)} bytes; the limit is {MAX_BYTES})")
     if not data.strip():
         raise SeedError(path, "empty file" if not data else "only whitespace")
-    if data.count(b"\x00") > len(data) // 100:
-        raise SeedError(path, "binary data, not text (NUL bytes)")
+    # Text has next to no C0 control bytes; executables, images and archives are full of them.
+    controls = sum(data.count(bytes([b])) for b in range(32) if b not in (9, 10, 13))
+    if controls > len(data) // 100:
+        raise SeedError(path, "binary data, not text (control bytes)")
     text = _decode(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Stray NULs and C0 controls are noise, not content.
-    text = _CONTROL_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text))
     if not text.strip():
         raise SeedError(path, "only whitespace")
     printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")

@@ -60,7 +60,7 @@ def build_tree(tmp_path_factory):
         (root / "seeds").mkdir()
         for name, data in seeds.items():
             (root / "seeds" / name).write_bytes(data)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")] + (["--strict"] if strict else [])
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")] + (["--strict"] if strict else ["--no-strict"])
         result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
         return result.returncode, result.stderr, root / "site"
 

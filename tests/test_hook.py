@@ -1,0 +1,24 @@
+"""The hook reports seeds in error through MkDocs' logger: strict builds fail on them, not on
+ordinary gaps such as an unknown date."""
+
+from conftest import SEEDS
+
+
+def test_a_seed_in_error_fails_the_strict_build_and_names_the_file(build_tree):
+    good = (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()  # no date: a gap, not an error
+    code, log, _ = build_tree({"004_0ba9f4aca8c64938.txt": good, "broken.txt": b"\xff\xfe\x00\x01" * 100})
+    assert code != 0
+    assert "broken.txt" in log and "binary data" in log
+
+
+def test_the_other_seeds_still_build_without_strict(build_tree):
+    good = (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()
+    code, log, site = build_tree({"004_0ba9f4aca8c64938.txt": good, "empty.txt": b""}, strict=False)
+    assert code == 0 and "empty.txt: empty file" in log
+    assert (site / "articles/0ba9f4aca8c64938/index.html").is_file()
+
+
+def test_gaps_do_not_fail_a_strict_build(build_tree):
+    code, log, _ = build_tree({"004_0ba9f4aca8c64938.txt": (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()})
+    assert code == 0, log[-2000:]
+    assert "no date" in log
