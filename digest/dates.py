@@ -30,6 +30,7 @@ from .normalize import fold
 
 CALENDAR_PATH = Path(__file__).with_name("data") / "calendar.yaml"
 INFERENCE_WINDOW = 7  # years after the latest year mentioned
+DATELINE_MAX_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class Calendar:
 
     def is_dateline(self, line: str, labels: list[str]) -> bool:
         """A line that carries a complete date and next to nothing else."""
+        if len(line) > DATELINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+            return False
         mentions = [m for m in self.mentions(line) if m.complete]
         if not mentions:
             return False

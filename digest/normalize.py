@@ -35,7 +35,10 @@ _LETTERS = {
     "ک": "ك", "ی": "ي", "ۍ": "ي", "ە": "ه", "ھ": "ه",
 }
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
-_FOLD_TABLE = str.maketrans(_LETTERS | _DIGITS)
+# str.translate with a dict looks every character up in Python; a few str.replace calls on
+# the characters actually present are several times faster on Arabic text.
+_FOLD_PAIRS = tuple((_LETTERS | _DIGITS).items())
+_FOLD_RE = re.compile("[" + "".join(_LETTERS) + "".join(_DIGITS) + "]")
 
 # A token is a run of letters and digits (JS: /[\p{L}\p{N}]+/gu).
 TOKEN_RE = re.compile(r"[^\W_]+")
@@ -55,7 +58,11 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _MARKS_RE.sub("", text)
-    return text.translate(_FOLD_TABLE).lower()
+    if _FOLD_RE.search(text):
+        for old, new in _FOLD_PAIRS:
+            if old in text:
+                text = text.replace(old, new)
+    return text.lower()
 
 
 def _strip_article(word: str) -> str:

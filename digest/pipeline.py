@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ArticleCache
 from .cleaner import Cleaner
 from .dates import Calendar, calendar
 from .enrich import Enricher
@@ -124,8 +125,11 @@ def _sidecar(path: Path) -> Path | None:
     return None
 
 
-def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None) -> Digest:
-    """Every file of ``seeds_dir`` ends as an article or an error; nothing is skipped silently."""
+def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None, cache: ArticleCache | None = None) -> Digest:
+    """Every file of ``seeds_dir`` ends as an article or an error; nothing is skipped silently.
+
+    With a ``cache``, seeds whose bytes (and the code and data) did not change since the last
+    build are not parsed again."""
     pipeline = pipeline or Pipeline()
     digest = Digest()
     if not seeds_dir.is_dir():
@@ -151,7 +155,13 @@ def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None) -> Digest:
             # Two names, one URL: keep both, the later one with a suffix from its full name.
             ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
         try:
-            article = pipeline.article(str(path), path.read_bytes(), ident)
+            data = path.read_bytes()
+            key = cache.key(str(path), ident, data) if cache else ""
+            article = cache.get(key) if cache else None
+            if article is None:
+                article = pipeline.article(str(path), data, ident)
+                if cache:
+                    cache.put(key, article)
             sidecar = _sidecar(path)
             if sidecar is not None:
                 apply_override(article, load_override(sidecar, pipeline.taxonomy))
@@ -168,4 +178,6 @@ def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None) -> Digest:
         by_content[fingerprint] = path.name
         used_ids.add(ident)
         digest.articles.append(article)
+    if cache:
+        cache.save()
     return digest

@@ -7,7 +7,6 @@ Windows-1256 Arabic, any line ending) and refuses, with a reason, what is not te
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from .model import SeedError
@@ -16,7 +15,9 @@ from .model import SeedError
 MAX_BYTES = 8 * 1024 * 1024
 SEED_SUFFIX = ".txt"
 
+_JUNK_RE = re.compile("[\x80-\x9f\ue000-\uf8ff\ufffd]")
 _ARABIC_RE = re.compile("[\u0621-\u064a]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Bidi overrides and isolates can make a title read backwards (U+202E), zero-width marks
 # hide text in plain sight; none belongs in a news article. ZWNJ/ZWJ (U+200C/D) are kept.
@@ -59,10 +60,10 @@ def decode_seed(path: str, data: bytes) -> str:
     text = _INVISIBLE_RE.sub("", _CONTROL_RE.sub("", text))
     if not text.strip():
         raise SeedError(path, "only whitespace")
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
-    if printable < 0.9 * len(text):
+    # Decoded junk shows as C1 controls, private-use characters and replacement marks.
+    if len(_JUNK_RE.findall(text)) > 0.1 * len(text):
         raise SeedError(path, "binary data, not text")
-    if not any(unicodedata.category(ch).startswith("L") for ch in text):
+    if not _LETTER_RE.search(text):
         raise SeedError(path, "no letters: nothing to publish")
     return text
 

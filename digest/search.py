@@ -1,18 +1,23 @@
 """The Arabic search index, built with :mod:`digest.normalize` (the browser's worker,
 ``docs/assets/javascripts/digest-search-worker.js``, analyses queries with the JS mirror).
 
-Layout (JSON, compact):
-    docs      [[url, title, date text, sources text, plain text], ...]
-    terms     {form: [doc, weight, doc, weight, ...]}   every form of every token
-    entities  [[label, [[alias token forms], ...], [doc, ...]], ...]
-    variants  [[spelling, ...], ...]   words the taxonomy spells several ways (سيرغي/سيرجي)
+The index is split so that a reader downloads only what a query needs, whatever the size of
+the digest (all under ``search/digest/``):
 
-A word's weight is its count in the body plus TITLE_WEIGHT per occurrence in the title, so
-an article *about* a word ranks above one that mentions it.
+    meta.json             entities' names and aliases, spelling variants, the list of shards
+    terms/<key>.json      {form: [doc, weight, doc, weight, ...]} for forms starting with <key>
+                          (their first two letters, hex-encoded); doc ids are delta-coded
+    entities/<slug>.json  [doc, ...] the articles about an entity
+    docs/<n>.json         [[url, title, date, sources, text], ...] docs n*CHUNK … n*CHUNK+CHUNK-1
+
+Doc ids are positions in the newest-first order. A word's weight is its count in the body
+plus TITLE_WEIGHT per occurrence in the title, so an article *about* a word ranks above one
+that mentions it.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -23,22 +28,34 @@ from .render import newest_first
 from .taxonomy import Taxonomy
 
 TITLE_WEIGHT = 5
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+DOCS_PER_CHUNK = 16
+SHARD_PREFIX = 2
+ROOT = "search/digest"
 
 
 def article_url(article: Article) -> str:
     return f"articles/{article.id}/"
 
 
-def build_index(articles: list[Article], taxonomy: Taxonomy, calendar: Calendar) -> dict[str, Any]:
+def shard_key(form: str) -> str:
+    """File-name-safe key of the shard holding ``form`` (hex of its first letters)."""
+    return form[:SHARD_PREFIX].encode("utf-8").hex()
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_index(articles: list[Article], taxonomy: Taxonomy, calendar: Calendar) -> dict[str, str]:
+    """The index files, ``{uri: json text}``."""
     ordered = newest_first(articles)
     docs: list[list[str]] = []
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
-        date = calendar.display(article.date)
         text = "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
-        docs.append([article_url(article), article.title, date, "، ".join(article.sources), text])
+        docs.append([article_url(article), article.title, calendar.display(article.date), "، ".join(article.sources), text])
         weights: Counter[str] = Counter()
         for forms in analyze(article.title):
             for form in forms:
@@ -50,19 +67,35 @@ def build_index(articles: list[Article], taxonomy: Taxonomy, calendar: Calendar)
             postings[form][n] = weight
         for slug in article.entities:
             entity_docs[slug].append(n)
-    terms = {form: [x for pair in sorted(p.items()) for x in pair] for form, p in sorted(postings.items())}
-    entities = [
-        [e.label, [[list(f) for f in analyze(alias)] for alias in e.aliases], entity_docs[e.slug]]
-        for e in taxonomy.entities
-        if entity_docs.get(e.slug)
-    ]
-    return {
+
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for form in sorted(postings):
+        coded, previous = [], 0
+        for doc, weight in sorted(postings[form].items()):
+            coded += [doc - previous, weight]
+            previous = doc
+        shards[shard_key(form)][form] = coded
+
+    files: dict[str, str] = {}
+    for key, terms in shards.items():
+        files[f"{ROOT}/terms/{key}.json"] = _dump(terms)
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = _dump(docs[start : start + DOCS_PER_CHUNK])
+    entities = []
+    for entity in taxonomy.entities:
+        if entity_docs.get(entity.slug):
+            files[f"{ROOT}/entities/{entity.slug}.json"] = _dump(entity_docs[entity.slug])
+            entities.append([entity.slug, entity.label, [[list(f) for f in analyze(a)] for a in entity.aliases]])
+    files[f"{ROOT}/meta.json"] = _dump({
         "version": INDEX_VERSION,
-        "docs": docs,
-        "terms": terms,
+        "count": len(docs),
+        "chunk": DOCS_PER_CHUNK,
+        "prefix": SHARD_PREFIX,
+        "shards": sorted(shards),
         "entities": entities,
         "variants": spelling_variants(taxonomy),
-    }
+    })
+    return files
 
 
 def spelling_variants(taxonomy: Taxonomy) -> list[list[str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from .render import TOPICS_INDEX, SiteRenderer, topic_uri
 from .search import build_index
 from .taxonomy import DEFAULT_PATH, Taxonomy
 
-SEARCH_INDEX_URI = "search/digest-index.json"
 
 
 @dataclass
@@ -44,6 +42,5 @@ def build_site(seeds_dir: Path, taxonomy_path: Path | None = None) -> SiteBuild:
     digest = build_digest(seeds_dir, Pipeline(taxonomy, cal))
     renderer = SiteRenderer(taxonomy, cal)
     files = renderer.pages(digest.articles)
-    index = build_index(digest.articles, taxonomy, cal)
-    files[SEARCH_INDEX_URI] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    files.update(build_index(digest.articles, taxonomy, cal))
     return SiteBuild(digest, taxonomy, path, files)

@@ -103,8 +103,17 @@ def test_generated_pages_are_not_written_into_docs(built_site):
     assert not (ROOT / "docs" / "articles").exists() and not (ROOT / "docs" / "topics").exists()
 
 
-def test_search_index_is_published(built_site):
+def test_search_index_is_published_in_shards(built_site):
     import json
 
-    index = json.loads((built_site / "search/digest-index.json").read_text(encoding="utf-8"))
-    assert len(index["docs"]) == 5 and "سلام" in index["terms"]
+    from digest.search import shard_key
+
+    root = built_site / "search/digest"
+    meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+    assert meta["count"] == 5 and ["سيرجي", "سيرغي"] in meta["variants"]
+    shard = json.loads((root / f"terms/{shard_key('سلام')}.json").read_text(encoding="utf-8"))
+    assert "سلام" in shard and all(k.startswith("سل") for k in shard)
+    docs = json.loads((root / "docs/0.json").read_text(encoding="utf-8"))
+    assert len(docs) == 5 and docs[0][0] == "articles/5f9c524816c939ca/"  # newest first
+    karabakh = json.loads((root / "entities/karabakh.json").read_text(encoding="utf-8"))
+    assert len(karabakh) == 4

@@ -16,37 +16,68 @@
 importScripts("normalize.js");
 
 var N = DigestNormalize;
-var INDEX_URL = new URL("../../search/digest-index.json", self.location.href).href;
+var BASE = new URL("../../search/digest/", self.location.href).href;
 var MIN_PREFIX = 2;          // a one-letter prefix matches half the vocabulary
 var MAX_PREFIX_TERMS = 400;  // bound the work per keystroke
-var RERANK = 60;             // candidates checked for adjacency and highlighted
-var MAX_RESULTS = 50;
+var RERANK = 30;             // candidates whose text is fetched, checked for phrases, highlighted
+var MAX_RESULTS = 30;
 var SNIPPET_CHARS = 90;      // on each side of the first match
 
-var index = null;
+var index = null;            // meta.json, plus caches of the files fetched so far
 var loading = null;
+
+function fetchJSON(path) {
+  return fetch(BASE + path).then(function (res) {
+    if (!res.ok) throw new Error("search index: " + path + ": HTTP " + res.status);
+    return res.json();
+  });
+}
+
+/* A file fetched once and kept: shards, entity lists and doc chunks are immutable per build. */
+function cached(store, path) {
+  if (!store.has(path)) store.set(path, fetchJSON(path).catch(function (err) {
+    store.delete(path);
+    throw err;
+  }));
+  return store.get(path);
+}
 
 function load() {
   if (!loading) {
-    loading = fetch(INDEX_URL)
-      .then(function (res) {
-        if (!res.ok) throw new Error("search index: HTTP " + res.status);
-        return res.json();
-      })
-      .then(function (data) {
-        var terms = new Map(Object.entries(data.terms));
-        index = {
-          docs: data.docs,
-          terms: terms,
-          sorted: Array.from(terms.keys()).sort(),
-          entities: data.entities.map(function (e) {
-            return { label: e[0], aliases: e[1], docs: e[2] };
-          }),
-          variants: data.variants || []
-        };
-      });
+    loading = fetchJSON("meta.json").then(function (meta) {
+      index = {
+        meta: meta,
+        shards: new Set(meta.shards),
+        entities: meta.entities.map(function (e) { return { slug: e[0], label: e[1], aliases: e[2] }; }),
+        variants: meta.variants || [],
+        files: new Map()
+      };
+    });
   }
   return loading;
+}
+
+function hex(text) {
+  return Array.from(new TextEncoder().encode(text), function (b) {
+    return b.toString(16).padStart(2, "0");
+  }).join("");
+}
+
+/* The shard holding a form, or null when no indexed word starts like it. */
+function shardOf(form) {
+  var key = hex(Array.from(form).slice(0, index.meta.prefix).join(""));
+  return index.shards.has(key) ? "terms/" + key + ".json" : null;
+}
+
+/* doc → weight for a form, from a loaded shard (postings are delta-coded). */
+function addPostings(weights, terms, form, factor) {
+  var p = terms[form];
+  if (!p) return;
+  var doc = 0;
+  for (var k = 0; k < p.length; k += 2) {
+    doc += p[k];
+    weights.set(doc, Math.max(weights.get(doc) || 0, p[k + 1] * factor));
+  }
 }
 
 /* -- query parsing ------------------------------------------------------------------------ */
@@ -100,43 +131,44 @@ function parse(query) {
 
 /* -- retrieval ---------------------------------------------------------------------------- */
 
-function addPostings(weights, form, factor) {
-  var p = index.terms.get(form);
-  if (!p) return;
-  for (var k = 0; k < p.length; k += 2)
-    weights.set(p[k], Math.max(weights.get(p[k]) || 0, p[k + 1] * factor));
+/* Files a clause needs: its shards, or its entity's list of articles. */
+function filesFor(clause) {
+  if (clause.entity) return ["entities/" + clause.entity.slug + ".json"];
+  var files = clause.forms.map(shardOf);
+  if (clause.prefix) files.push(shardOf(clause.prefix));
+  return files.filter(Boolean);
 }
 
-function prefixTerms(prefix) {
-  var list = index.sorted;
-  var lo = 0, hi = list.length;
-  while (lo < hi) {
-    var mid = (lo + hi) >> 1;
-    if (list[mid] < prefix) lo = mid + 1; else hi = mid;
-  }
-  var out = [];
-  for (var k = lo; k < list.length && out.length < MAX_PREFIX_TERMS && list[k].startsWith(prefix); k++)
-    out.push(list[k]);
-  return out;
-}
-
-/* doc → weight, for one clause */
-function postings(clause) {
+/* doc → weight, for one clause, once its files are loaded */
+function postings(clause, loaded) {
   var weights = new Map();
   if (clause.entity) {
-    clause.entity.docs.forEach(function (d) { weights.set(d, 1); });
-    clause.phrases.forEach(function (phrase) {
-      phrase[0].forEach(function (f) { addPostings(weights, f, 1); });
-    });
-    // Only the entity's articles: the first-token postings above may name others.
-    var docs = new Set(clause.entity.docs);
-    weights.forEach(function (_, d) { if (!docs.has(d)) weights.delete(d); });
+    loaded["entities/" + clause.entity.slug + ".json"].forEach(function (d) { weights.set(d, 1); });
     return weights;
   }
-  clause.forms.forEach(function (f) { addPostings(weights, f, 1); });
-  if (clause.prefix)
-    prefixTerms(clause.prefix).forEach(function (t) { addPostings(weights, t, 0.6); });
+  clause.forms.forEach(function (f) {
+    var file = shardOf(f);
+    if (file) addPostings(weights, loaded[file], f, 1);
+  });
+  if (clause.prefix) {
+    var file = shardOf(clause.prefix);
+    if (file) {
+      var terms = loaded[file];
+      var matching = Object.keys(terms).filter(function (t) { return t.startsWith(clause.prefix); })
+        .slice(0, MAX_PREFIX_TERMS);
+      matching.forEach(function (t) { addPostings(weights, terms, t, 0.6); });
+    }
+  }
   return weights;
+}
+
+function loadAll(paths) {
+  var unique = Array.from(new Set(paths));
+  return Promise.all(unique.map(function (p) { return cached(index.files, p); })).then(function (values) {
+    var loaded = {};
+    unique.forEach(function (p, i) { loaded[p] = values[i]; });
+    return loaded;
+  });
 }
 
 /* -- highlighting and adjacency ----------------------------------------------------------- */
@@ -229,53 +261,61 @@ function snippet(text, tokens, spans) {
 
 function search(query) {
   var clauses = parse(query);
-  if (!clauses.length) return { items: [] };
-  var total = index.docs.length;
-  var scores = new Map(); // doc → {matched, score}
-  clauses.forEach(function (clause) {
-    var weights = postings(clause);
-    var idf = Math.log(1 + total / Math.max(1, weights.size));
-    weights.forEach(function (w, d) {
-      var s = scores.get(d) || { matched: 0, score: 0 };
-      s.matched += 1;
-      s.score += idf * (1 + Math.log(1 + w));
-      scores.set(d, s);
+  if (!clauses.length) return Promise.resolve({ items: [] });
+  var needed = [];
+  clauses.forEach(function (c) { needed = needed.concat(filesFor(c)); });
+  return loadAll(needed).then(function (loaded) {
+    var total = index.meta.count;
+    var scores = new Map(); // doc → {matched, score}
+    clauses.forEach(function (clause) {
+      var weights = postings(clause, loaded);
+      var idf = Math.log(1 + total / Math.max(1, weights.size));
+      weights.forEach(function (w, d) {
+        var s = scores.get(d) || { matched: 0, score: 0 };
+        s.matched += 1;
+        s.score += idf * (1 + Math.log(1 + w));
+        scores.set(d, s);
+      });
+    });
+    var ranked = Array.from(scores.entries()).sort(function (a, b) {
+      return b[1].matched - a[1].matched || b[1].score - a[1].score || a[0] - b[0];
+    }).slice(0, RERANK);
+    var chunk = index.meta.chunk;
+    var chunks = ranked.map(function (e) { return "docs/" + Math.floor(e[0] / chunk) + ".json"; });
+    return loadAll(chunks).then(function (docsLoaded) {
+      var items = ranked.map(function (entry) {
+        var d = entry[0], s = entry[1];
+        var doc = docsLoaded["docs/" + Math.floor(d / chunk) + ".json"][d % chunk];
+        return item(doc, s, clauses);
+      });
+      items.sort(function (a, b) { return b.score - a.score; });
+      return { items: items.slice(0, MAX_RESULTS).map(function (i) { return [i]; }) };
     });
   });
-  var ranked = Array.from(scores.entries()).sort(function (a, b) {
-    return b[1].matched - a[1].matched || b[1].score - a[1].score || a[0] - b[0];
-  }).slice(0, RERANK);
+}
 
-  var items = ranked.map(function (entry) {
-    var d = entry[0], s = entry[1];
-    var doc = index.docs[d]; // [url, title, date, sources, text]
-    var titleTokens = N.analyzeWithOffsets(doc[1]);
-    var textTokens = N.analyzeWithOffsets(doc[4]);
-    var titleSpans = findSpans(clauses, titleTokens);
-    var textSpans = findSpans(clauses, textTokens);
-    var phrase = adjacent(clauses, titleSpans) || adjacent(clauses, textSpans);
-    var found = {};
-    titleSpans.concat(textSpans).forEach(function (sp) { found[sp.clause] = true; });
-    var terms = {};
-    clauses.forEach(function (c, i) { terms[c.label] = !!found[i] || s.matched === clauses.length; });
-    var meta = escapeHTML([doc[2], doc[3]].filter(Boolean).join(" · "));
-    return {
-      location: doc[0],
-      title: highlight(doc[1], titleTokens, titleSpans, 0, doc[1].length),
-      text: '<span class="digest-search-meta">' + meta + "</span> " + snippet(doc[4], textTokens, textSpans),
-      score: s.matched * 1000 + s.score + (phrase ? 500 : 0) + (titleSpans.length ? 10 : 0),
-      terms: terms,
-      matched: s.matched
-    };
-  });
-  items.sort(function (a, b) { return b.score - a.score; });
+/* One result in Material's format; doc is [url, title, date, sources, text]. */
+function item(doc, s, clauses) {
+  var titleTokens = N.analyzeWithOffsets(doc[1]);
+  var textTokens = N.analyzeWithOffsets(doc[4]);
+  var titleSpans = findSpans(clauses, titleTokens);
+  var textSpans = findSpans(clauses, textTokens);
+  var phrase = adjacent(clauses, titleSpans) || adjacent(clauses, textSpans);
+  var found = {};
+  titleSpans.concat(textSpans).forEach(function (sp) { found[sp.clause] = true; });
+  var terms = {};
+  clauses.forEach(function (c, i) { terms[c.label] = !!found[i] || s.matched === clauses.length; });
+  var meta = escapeHTML([doc[2], doc[3]].filter(Boolean).join(" · "));
   return {
-    items: items.slice(0, MAX_RESULTS).map(function (item) {
-      delete item.matched;
-      return [item];
-    })
+    location: doc[0],
+    title: highlight(doc[1], titleTokens, titleSpans, 0, doc[1].length),
+    text: '<span class="digest-search-meta">' + meta + "</span> " + snippet(doc[4], textTokens, textSpans),
+    score: s.matched * 1000 + s.score + (phrase ? 500 : 0) + (titleSpans.length ? 10 : 0),
+    terms: terms
   };
 }
+
+var latestQuery = 0;
 
 addEventListener("message", function (ev) {
   var message = ev.data;
@@ -283,12 +323,11 @@ addEventListener("message", function (ev) {
     load().then(function () { postMessage({ type: 1 }); },
       function (err) { console.error(err); postMessage({ type: 1 }); });
   } else if (message.type === 2) {
-    load().then(function () {
-      var data;
-      try { data = index ? search(message.data) : { items: [] }; }
-      catch (err) { console.warn("search failed:", err); data = { items: [] }; }
-      postMessage({ type: 3, data: data });
-    });
+    // Queries finish out of order when one waits for a file; only the latest is answered.
+    var id = ++latestQuery;
+    load().then(function () { return search(message.data); })
+      .catch(function (err) { console.warn("search failed:", err); return { items: [] }; })
+      .then(function (data) { if (id === latestQuery) postMessage({ type: 3, data: data }); });
   }
 });
 
