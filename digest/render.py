@@ -3,27 +3,36 @@
 Pure Python, no MkDocs: the hook hands these to MkDocs as virtual files, and
 ``python -m digest export`` can write them to a folder for any engine that reads Markdown.
 Every piece of seed text goes through :mod:`digest.escape`.
+
+Every listing (a topic, a tag, a publisher, a month of the archive) is split into pages of
+at most :data:`PAGE_SIZE` articles, so that no page grows with the size of the digest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 import yaml
 
 from .dates import Calendar
 from .escape import attribute, inline
 from .model import Article
-from .taxonomy import Taxonomy
+from .normalize import normalize
+from .taxonomy import Entity, Taxonomy
 
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
 ARCHIVE_INDEX = "archive/index.md"
+SOURCES_INDEX = "sources/index.md"
 TAGS_PAGE = "tags.md"
 LATEST_ON_HOME = 10
+PAGE_SIZE = 50
+KIND_LABELS = {"person": "شخصية", "place": "مكان", "organisation": "منظمة"}
 
 
 def article_uri(article: Article) -> str:
@@ -37,6 +46,19 @@ def topic_uri(slug: str) -> str:
 def link(from_uri: str, to_uri: str) -> str:
     """Relative link between two source files, as MkDocs resolves (and validates) them."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def page_url(uri: str) -> str:
+    """The URL MkDocs gives a source file (use_directory_urls)."""
+    if uri.endswith("index.md"):
+        return uri[: -len("index.md")]
+    return uri[: -len(".md")] + "/"
+
+
+def ascii_slug(name: str) -> str:
+    """An ASCII slug for a name; Arabic names get a stable digest of their normal form."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return slug or "t-" + hashlib.sha1(normalize(name).encode("utf-8")).hexdigest()[:10]
 
 
 def count_label(n: int, one: str = "مقال", two: str = "مقالان", few: str = "مقالات", many: str = "مقالًا") -> str:
@@ -64,25 +86,89 @@ def front_matter(meta: dict[str, object]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
+def paginate(directory: str, items: list[Article]) -> list[tuple[str, list[Article]]]:
+    """``directory/index.md`` for the first PAGE_SIZE items, ``directory/page/N.md`` after."""
+    chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+    return [
+        (f"{directory}/index.md" if n == 1 else f"{directory}/page/{n}.md", chunk)
+        for n, chunk in enumerate(chunks, 1)
+    ]
+
+
+@dataclass(frozen=True)
+class TagPage:
+    name: str
+    uri: str
+    articles: list[Article]
+    entity: Entity | None = None
+
+
 @dataclass
 class SiteRenderer:
     taxonomy: Taxonomy
     calendar: Calendar
+    tag_pages: dict[str, TagPage] = field(default_factory=dict)
+    source_uris: dict[str, str] = field(default_factory=dict)
 
-    # -- shared pieces ---------------------------------------------------------------------------
+    # -- shared pieces -----------------------------------------------------------------------
 
     def date_text(self, article: Article) -> str:
         text = self.calendar.display(article.date)
         return f"{text} (تاريخ تقديري)" if article.date_inferred else text
 
-    def sources_text(self, article: Article) -> str:
-        return "، ".join(inline(s) for s in article.sources) if article.sources else "مصدر غير معروف"
+    def sources_text(self, article: Article, from_uri: str | None = None) -> str:
+        if not article.sources:
+            return "مصدر غير معروف"
+        if from_uri is None:
+            return "، ".join(inline(s) for s in article.sources)
+        return "، ".join(f"[{inline(s)}]({link(from_uri, self.source_uris[s])})" for s in article.sources)
 
     def article_item(self, article: Article, from_uri: str) -> str:
         return (
             f"- [{inline(article.title)}]({link(from_uri, article_uri(article))})"
             f" — {self.date_text(article)} · {self.sources_text(article)}"
         )
+
+    def pager(self, pages: list[str], n: int) -> list[str]:
+        """Bounded navigation between the pages of a listing: first, previous, next, last."""
+        if len(pages) == 1:
+            return []
+        here = pages[n - 1]
+        parts = []
+        if n > 1:
+            parts += [f"[الأولى]({link(here, pages[0])})", f"[السابقة]({link(here, pages[n - 2])})"]
+        parts.append(f"الصفحة {n} من {len(pages)}")
+        if n < len(pages):
+            parts += [f"[التالية]({link(here, pages[n])})", f"[الأخيرة]({link(here, pages[-1])})"]
+        return ["---", "", " · ".join(parts), ""]
+
+    def listing(
+        self,
+        directory: str,
+        articles: list[Article],
+        title: str,
+        intro: list[str],
+        item: Callable[[Article, str], list[str]] | None = None,
+        description: str = "",
+    ) -> dict[str, str]:
+        """The pages of one listing, newest first, with the intro on the first page."""
+        pages = paginate(directory, newest_first(articles))
+        uris = [uri for uri, _ in pages]
+        out = {}
+        for n, (uri, chunk) in enumerate(pages, 1):
+            heading = inline(title) if n == 1 else f"{inline(title)} (الصفحة {n})"
+            lines = [f"# {heading}", ""] + (intro if n == 1 else [])
+            if item is None:
+                lines += [self.article_item(a, uri) for a in chunk] + [""]
+            else:
+                for article in chunk:
+                    lines += item(article, uri)
+            lines += self.pager(uris, n)
+            meta = {"title": attribute(title if n == 1 else f"{title} ({n})"), "search": {"exclude": True}}
+            if description:
+                meta["description"] = attribute(description)
+            out[uri] = front_matter(meta) + "\n".join(lines)
+        return out
 
     # -- pages ---------------------------------------------------------------------------------
 
@@ -97,7 +183,7 @@ class SiteRenderer:
             "sources": [attribute(s) for s in article.sources],
             "tags": article.tags,
             "topics": article.topics,
-            # Our own search index holds the articles (see hooks/): keep them out of Material's.
+            # Our own search index holds the articles (see digest/search.py).
             "search": {"exclude": True},
         }
         lines = [f"# {inline(article.title)}", ""]
@@ -117,15 +203,15 @@ class SiteRenderer:
                 topic = self.taxonomy.topic_by_slug[slug]
                 lines.append(f"- [{inline(topic.label)}]({link(uri, topic_uri(slug))})")
             lines.append("")
+        if article.sources:
+            lines += [f"{source_label}: {self.sources_text(article, uri)}", ""]
         return front_matter(meta) + "\n".join(lines)
 
-    def topic_page(self, slug: str, articles: list[Article]) -> str:
+    def topic_pages(self, slug: str, articles: list[Article]) -> dict[str, str]:
         topic = self.taxonomy.topic_by_slug[slug]
-        uri = topic_uri(slug)
-        lines = [f"# {inline(topic.label)}", "", inline(topic.description), ""]
-        lines += [f"**{count_label(len(articles))}**، الأحدث أولًا.", ""]
-        for article in newest_first(articles):
-            lines += [
+
+        def item(article: Article, uri: str) -> list[str]:
+            lines = [
                 f"### [{inline(article.title)}]({link(uri, article_uri(article))})",
                 "",
                 f'<p class="digest-meta">{self.date_text(article)} · {self.sources_text(article)}</p>',
@@ -133,8 +219,10 @@ class SiteRenderer:
             ]
             for quote in article.evidence.get(slug, []):
                 lines += [f"> {inline(quote)}", ""]
-        meta = {"title": attribute(topic.label), "description": attribute(topic.description), "search": {"exclude": True}}
-        return front_matter(meta) + "\n".join(lines)
+            return lines
+
+        intro = [inline(topic.description), "", f"**{count_label(len(articles))}**، الأحدث أولًا.", ""]
+        return self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description)
 
     def topics_index(self, by_topic: dict[str, list[Article]]) -> str:
         lines = ["# المواضيع", ""]
@@ -147,6 +235,57 @@ class SiteRenderer:
                 "",
             ]
         return front_matter({"title": "المواضيع", "search": {"exclude": True}}) + "\n".join(lines)
+
+    def tag_pages_for(self, tag: TagPage) -> dict[str, str]:
+        entity = tag.entity
+        intro = []
+        if entity is not None:
+            intro += [f"{KIND_LABELS[entity.kind]}. {inline(entity.description)}", ""]
+            others = [a for a in entity.aliases if a != entity.label]
+            if others:
+                intro += ["يرد أيضًا باسم: " + "، ".join(inline(a) for a in others), ""]
+        intro += [f"**{count_label(len(tag.articles))}**، الأحدث أولًا.", ""]
+        description = entity.description if entity else ""
+        return self.listing(posixpath.dirname(tag.uri), tag.articles, tag.name, intro, None, description)
+
+    def sources_pages(self, by_source: dict[str, list[Article]]) -> dict[str, str]:
+        out = {}
+        lines = ["# المصادر", "", "الجهات التي نشرت المقالات، مع عدد مقالات كل منها.", ""]
+        for name in sorted(by_source, key=lambda s: (-len(by_source[s]), s)):
+            uri = self.source_uris[name]
+            lines.append(f"- [{inline(name)}]({link(SOURCES_INDEX, uri)}) — {count_label(len(by_source[name]))}")
+            intro = [f"**{count_label(len(by_source[name]))}** من هذا المصدر، الأحدث أولًا.", ""]
+            out.update(self.listing(posixpath.dirname(uri), by_source[name], name, intro))
+        out[SOURCES_INDEX] = front_matter({"title": "المصادر", "search": {"exclude": True}}) + "\n".join(lines + [""])
+        return out
+
+    def archive_pages(self, articles: list[Article]) -> dict[str, str]:
+        by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
+        undated = []
+        for article in articles:
+            if article.date:
+                year, month, _ = (int(x) for x in article.date.split("-"))
+                by_month[(year, month)].append(article)
+            else:
+                undated.append(article)
+        out: dict[str, str] = {}
+        lines = ["# الأرشيف", "", f"{count_label(len(articles))}، حسب السنة والشهر.", ""]
+        current_year = None
+        for year, month in sorted(by_month, reverse=True):
+            if year != current_year:
+                lines += ["", f"## {year}", ""]
+                current_year = year
+            label = self.calendar.month_label(year, month)
+            directory = f"archive/{year}/{month:02d}"
+            lines.append(f"- [{label}]({link(ARCHIVE_INDEX, directory + '/index.md')}) — {count_label(len(by_month[(year, month)]))}")
+            out.update(self.listing(directory, by_month[(year, month)], f"الأرشيف: {label}", []))
+        if undated:
+            lines += ["", "## تاريخ غير معروف", ""]
+            lines.append(f"- [مقالات بلا تاريخ]({link(ARCHIVE_INDEX, 'archive/undated/index.md')}) — {count_label(len(undated))}")
+            intro = ["مقالات لا يذكر نصها تاريخ نشرها.", ""]
+            out.update(self.listing("archive/undated", undated, "الأرشيف: تاريخ غير معروف", intro))
+        out[ARCHIVE_INDEX] = front_matter({"title": "الأرشيف", "search": {"exclude": True}}) + "\n".join(lines + [""])
+        return out
 
     def home(self, articles: list[Article], by_topic: dict[str, list[Article]]) -> str:
         lines = [
@@ -165,45 +304,57 @@ class SiteRenderer:
         lines += [self.article_item(a, HOME) for a in newest_first(articles)[:LATEST_ON_HOME]]
         lines += [
             "",
-            f"[كل المقالات في الأرشيف]({link(HOME, ARCHIVE_INDEX)}) · [الوسوم]({link(HOME, TAGS_PAGE)})",
+            f"[الأرشيف]({link(HOME, ARCHIVE_INDEX)}) · [الوسوم]({link(HOME, TAGS_PAGE)})"
+            f" · [المصادر]({link(HOME, SOURCES_INDEX)})",
             "",
         ]
         return front_matter({"title": "موجز القوقاز", "search": {"exclude": True}}) + "\n".join(lines)
 
-    def archive(self, articles: list[Article]) -> str:
-        by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
-        undated = []
+    # -- the whole site -------------------------------------------------------------------------
+
+    def plan(self, articles: list[Article]) -> None:
+        """Decide the URL of every tag and publisher page before any page links to one."""
+        entity_by_label = {e.label: e for e in self.taxonomy.entities}
+        by_tag: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
-            if article.date:
-                year, month, _ = (int(x) for x in article.date.split("-"))
-                by_month[(year, month)].append(article)
-            else:
-                undated.append(article)
-        lines = ["# الأرشيف", "", f"{count_label(len(articles))}، حسب السنة والشهر.", ""]
-        current_year = None
-        for year, month in sorted(by_month, reverse=True):
-            if year != current_year:
-                lines += [f"## {year}", ""]
-                current_year = year
-            lines += [f"### {self.calendar.month_label(year, month)}", ""]
-            lines += [self.article_item(a, ARCHIVE_INDEX) for a in newest_first(by_month[(year, month)])]
-            lines.append("")
-        if undated:
-            lines += ["## تاريخ غير معروف", ""]
-            lines += [self.article_item(a, ARCHIVE_INDEX) for a in newest_first(undated)]
-            lines.append("")
-        return front_matter({"title": "الأرشيف", "search": {"exclude": True}}) + "\n".join(lines)
+            for tag in article.tags:
+                by_tag[tag].append(article)
+        used: set[str] = set()
+        self.tag_pages = {}
+        for name in sorted(by_tag):
+            entity = entity_by_label.get(name)
+            slug = entity.slug if entity else ascii_slug(name)
+            while slug in used:
+                slug += "-x"
+            used.add(slug)
+            self.tag_pages[name] = TagPage(name, f"tags/{slug}/index.md", by_tag[name], entity)
+        known = {s.label: s.slug for s in self.taxonomy.sources}
+        self.source_uris = {}
+        used = set()
+        for name in sorted({s for a in articles for s in a.sources}):
+            slug = known.get(name) or ascii_slug(name)
+            while slug in used:
+                slug += "-x"
+            used.add(slug)
+            self.source_uris[name] = f"sources/{slug}/index.md"
 
     def pages(self, articles: list[Article]) -> dict[str, str]:
         """Every generated page of the site, keyed by its source URI."""
+        self.plan(articles)
         by_topic: dict[str, list[Article]] = defaultdict(list)
+        by_source: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
             for slug in article.topics:
                 by_topic[slug].append(article)
+            for source in article.sources:
+                by_source[source].append(article)
         pages = {HOME: self.home(articles, by_topic), TOPICS_INDEX: self.topics_index(by_topic)}
         for topic in self.taxonomy.topics:
-            pages[topic_uri(topic.slug)] = self.topic_page(topic.slug, by_topic.get(topic.slug, []))
-        pages[ARCHIVE_INDEX] = self.archive(articles)
+            pages.update(self.topic_pages(topic.slug, by_topic.get(topic.slug, [])))
+        for tag in self.tag_pages.values():
+            pages.update(self.tag_pages_for(tag))
+        pages.update(self.sources_pages(by_source))
+        pages.update(self.archive_pages(articles))
         for article in articles:
             pages[article_uri(article)] = self.article_page(article)
         return pages

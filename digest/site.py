@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cache import ArticleCache, code_fingerprint
 from .dates import calendar
 from .pipeline import Digest, Pipeline, build_digest
-from .render import TOPICS_INDEX, SiteRenderer, topic_uri
+from .render import TOPICS_INDEX, SiteRenderer, page_url, topic_uri
 from .search import build_index
 from .taxonomy import DEFAULT_PATH, Taxonomy
 
@@ -20,6 +21,8 @@ class SiteBuild:
     taxonomy: Taxonomy
     taxonomy_path: Path
     files: dict[str, str] = field(default_factory=dict)
+    # tag name → (URL of its page, number of articles), for the theme's tag templates
+    tag_links: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def expand_nav(self, nav: list[Any]) -> list[Any]:
         """Replace the nav entry pointing at the topics index by a section holding the index
@@ -35,12 +38,14 @@ class SiteBuild:
         return expanded
 
 
-def build_site(seeds_dir: Path, taxonomy_path: Path | None = None) -> SiteBuild:
+def build_site(seeds_dir: Path, taxonomy_path: Path | None = None, cache_path: Path | None = None) -> SiteBuild:
     path = taxonomy_path or DEFAULT_PATH
     taxonomy = Taxonomy.load(path)
     cal = calendar()
-    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal))
+    cache = ArticleCache(cache_path, code_fingerprint(path)) if cache_path else None
+    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache)
     renderer = SiteRenderer(taxonomy, cal)
     files = renderer.pages(digest.articles)
     files.update(build_index(digest.articles, taxonomy, cal))
-    return SiteBuild(digest, taxonomy, path, files)
+    tag_links = {name: (page_url(t.uri), len(t.articles)) for name, t in renderer.tag_pages.items()}
+    return SiteBuild(digest, taxonomy, path, files, tag_links)

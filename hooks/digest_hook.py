@@ -28,18 +28,23 @@ log = logging.getLogger("mkdocs.hooks.digest")
 _state: dict[str, SiteBuild] = {}
 
 
-def _settings(config: MkDocsConfig) -> tuple[Path, Path | None]:
+def _settings(config: MkDocsConfig) -> tuple[Path, Path | None, Path | None]:
     base = Path(config.config_file_path).resolve().parent
     options = (config.extra or {}).get("digest", {}) or {}
     seeds = base / options.get("seeds_dir", "seeds")
     taxonomy = options.get("taxonomy")
-    return seeds, (base / taxonomy if taxonomy else None)
+    cache = options.get("cache", ".cache/digest-articles.pickle")
+    return seeds, (base / taxonomy if taxonomy else None), (base / cache if cache else None)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    seeds, taxonomy = _settings(config)
-    site = build_site(seeds, taxonomy)
+    seeds, taxonomy, cache = _settings(config)
+    site = build_site(seeds, taxonomy, cache)
     _state["site"] = site
+    # For overrides/partials/tags.html and the tags index fragment: tag → its page and count.
+    config.extra["digest_tags"] = {
+        name: {"url": url, "count": count} for name, (url, count) in site.tag_links.items()
+    }
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
     for notice in site.digest.notices:
@@ -78,7 +83,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-    seeds, taxonomy = _settings(config)
+    seeds, taxonomy, _ = _settings(config)
     server.watch(str(seeds))
     server.watch(str(taxonomy or _state["site"].taxonomy_path))
     server.watch(str(_ROOT / "digest"))
