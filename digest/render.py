@@ -11,6 +11,7 @@ at most :data:`PAGE_SIZE` articles, so that no page grows with the size of the d
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -31,7 +32,8 @@ ARCHIVE_INDEX = "archive/index.md"
 SOURCES_INDEX = "sources/index.md"
 TAGS_PAGE = "tags.md"
 LATEST_ON_HOME = 10
-PAGE_SIZE = 50
+PAGE_SIZE = 50  # articles per listing page (topic pages carry evidence quotes)
+TAG_PAGE_SIZE = 150  # tag and publisher pages carry one line per article
 KIND_LABELS = {"person": "شخصية", "place": "مكان", "organisation": "منظمة"}
 
 
@@ -46,6 +48,13 @@ def topic_uri(slug: str) -> str:
 def link(from_uri: str, to_uri: str) -> str:
     """Relative link between two source files, as MkDocs resolves (and validates) them."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def href(from_uri: str, to_uri: str) -> str:
+    """Relative URL between the built pages of two source files, for raw HTML (MkDocs only
+    rewrites links that Markdown produced)."""
+    target, here = page_url(to_uri), page_url(from_uri)
+    return posixpath.relpath(target or ".", here.rstrip("/") or ".") + "/"
 
 
 def page_url(uri: str) -> str:
@@ -82,13 +91,18 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
     return dated + undated
 
 
+# libyaml's C emitter when PyYAML has it (same output, many times faster than pure Python).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, object]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + text + "---\n\n"
 
 
-def paginate(directory: str, items: list[Article]) -> list[tuple[str, list[Article]]]:
-    """``directory/index.md`` for the first PAGE_SIZE items, ``directory/page/N.md`` after."""
-    chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+def paginate(directory: str, items: list[Article], size: int = PAGE_SIZE) -> list[tuple[str, list[Article]]]:
+    """``directory/index.md`` for the first ``size`` items, ``directory/page/N.md`` after."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     return [
         (f"{directory}/index.md" if n == 1 else f"{directory}/page/{n}.md", chunk)
         for n, chunk in enumerate(chunks, 1)
@@ -124,10 +138,16 @@ class SiteRenderer:
         return "، ".join(f"[{inline(s)}]({link(from_uri, self.source_uris[s])})" for s in article.sources)
 
     def article_item(self, article: Article, from_uri: str) -> str:
+        """One article in a list, as raw HTML (rendered by Python-Markdown without parsing)."""
         return (
-            f"- [{inline(article.title)}]({link(from_uri, article_uri(article))})"
-            f" — {self.date_text(article)} · {self.sources_text(article)}"
+            f'<li><a href="{href(from_uri, article_uri(article))}">{html.escape(article.title)}</a>'
+            f" — {self.date_text(article)} · {html.escape('، '.join(article.sources) or 'مصدر غير معروف')}</li>"
         )
+
+    def article_list(self, articles: list[Article], from_uri: str) -> list[str]:
+        if not articles:
+            return []
+        return ['<ul class="digest-list">', *(self.article_item(a, from_uri) for a in articles), "</ul>", ""]
 
     def pager(self, pages: list[str], n: int) -> list[str]:
         """Bounded navigation between the pages of a listing: first, previous, next, last."""
@@ -150,16 +170,17 @@ class SiteRenderer:
         intro: list[str],
         item: Callable[[Article, str], list[str]] | None = None,
         description: str = "",
+        size: int = PAGE_SIZE,
     ) -> dict[str, str]:
         """The pages of one listing, newest first, with the intro on the first page."""
-        pages = paginate(directory, newest_first(articles))
+        pages = paginate(directory, newest_first(articles), size)
         uris = [uri for uri, _ in pages]
         out = {}
         for n, (uri, chunk) in enumerate(pages, 1):
             heading = inline(title) if n == 1 else f"{inline(title)} (الصفحة {n})"
             lines = [f"# {heading}", ""] + (intro if n == 1 else [])
             if item is None:
-                lines += [self.article_item(a, uri) for a in chunk] + [""]
+                lines += self.article_list(chunk, uri)
             else:
                 for article in chunk:
                     lines += item(article, uri)
@@ -195,8 +216,8 @@ class SiteRenderer:
         ]
         if article.summary and article.summary not in article.body:
             lines += [f'<p class="digest-lead">{inline(article.summary)}</p>', ""]
-        for paragraph in article.body:
-            lines += [inline(paragraph), ""]
+        # The body as one raw HTML block: escaped text, no Markdown parsing at all.
+        lines += ['<div class="digest-body">', *(f"<p>{html.escape(p)}</p>" for p in article.body), "</div>", ""]
         if article.topics:
             lines += ["## المواضيع", ""]
             for slug in article.topics:
@@ -211,15 +232,15 @@ class SiteRenderer:
         topic = self.taxonomy.topic_by_slug[slug]
 
         def item(article: Article, uri: str) -> list[str]:
-            lines = [
-                f"### [{inline(article.title)}]({link(uri, article_uri(article))})",
-                "",
-                f'<p class="digest-meta">{self.date_text(article)} · {self.sources_text(article)}</p>',
+            quotes = "".join(f"<p>{html.escape(q)}</p>" for q in article.evidence.get(slug, []))
+            return [
+                f'<section class="digest-item"><h3><a href="{href(uri, article_uri(article))}">'
+                f"{html.escape(article.title)}</a></h3>"
+                f'<p class="digest-meta">{self.date_text(article)} · {html.escape("، ".join(article.sources) or "مصدر غير معروف")}</p>'
+                + (f"<blockquote>{quotes}</blockquote>" if quotes else "")
+                + "</section>",
                 "",
             ]
-            for quote in article.evidence.get(slug, []):
-                lines += [f"> {inline(quote)}", ""]
-            return lines
 
         intro = [inline(topic.description), "", f"**{count_label(len(articles))}**، الأحدث أولًا.", ""]
         return self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description)
@@ -246,7 +267,7 @@ class SiteRenderer:
                 intro += ["يرد أيضًا باسم: " + "، ".join(inline(a) for a in others), ""]
         intro += [f"**{count_label(len(tag.articles))}**، الأحدث أولًا.", ""]
         description = entity.description if entity else ""
-        return self.listing(posixpath.dirname(tag.uri), tag.articles, tag.name, intro, None, description)
+        return self.listing(posixpath.dirname(tag.uri), tag.articles, tag.name, intro, None, description, TAG_PAGE_SIZE)
 
     def sources_pages(self, by_source: dict[str, list[Article]]) -> dict[str, str]:
         out = {}
@@ -255,7 +276,7 @@ class SiteRenderer:
             uri = self.source_uris[name]
             lines.append(f"- [{inline(name)}]({link(SOURCES_INDEX, uri)}) — {count_label(len(by_source[name]))}")
             intro = [f"**{count_label(len(by_source[name]))}** من هذا المصدر، الأحدث أولًا.", ""]
-            out.update(self.listing(posixpath.dirname(uri), by_source[name], name, intro))
+            out.update(self.listing(posixpath.dirname(uri), by_source[name], name, intro, size=TAG_PAGE_SIZE))
         out[SOURCES_INDEX] = front_matter({"title": "المصادر", "search": {"exclude": True}}) + "\n".join(lines + [""])
         return out
 
@@ -301,7 +322,7 @@ class SiteRenderer:
             n = len(by_topic.get(topic.slug, []))
             lines.append(f"- [{inline(topic.label)}]({link(HOME, topic_uri(topic.slug))}) — {count_label(n)}")
         lines += ["", "## أحدث المقالات", ""]
-        lines += [self.article_item(a, HOME) for a in newest_first(articles)[:LATEST_ON_HOME]]
+        lines += self.article_list(newest_first(articles)[:LATEST_ON_HOME], HOME)
         lines += [
             "",
             f"[الأرشيف]({link(HOME, ARCHIVE_INDEX)}) · [الوسوم]({link(HOME, TAGS_PAGE)})"

@@ -8,9 +8,12 @@ nothing is written into ``docs/``. ``mkdocs serve`` watches the seeds and the ta
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +29,21 @@ from digest.site import SiteBuild, build_site  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.digest")
 
 _state: dict[str, SiteBuild] = {}
+# Seconds spent in this hook (digest included), written out for bench/ when DIGEST_TIMINGS
+# names a file.
+_timings: dict[str, float] = {}
+
+
+def _timed(name: str):  # type: ignore[no-untyped-def]
+    def wrap(handler):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return handler(*args, **kwargs)
+            finally:
+                _timings[name] = _timings.get(name, 0.0) + time.perf_counter() - start
+        return run
+    return wrap
 
 
 def _settings(config: MkDocsConfig) -> tuple[Path, Path | None, Path | None]:
@@ -37,6 +55,7 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path | None, Path | None]:
     return seeds, (base / taxonomy if taxonomy else None), (base / cache if cache else None)
 
 
+@_timed("on_config")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     seeds, taxonomy, cache = _settings(config)
     site = build_site(seeds, taxonomy, cache)
@@ -57,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@_timed("on_files")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = _state["site"]
     for src_uri, content in site.files.items():
@@ -74,12 +94,20 @@ def _html_direction(html: str, config: MkDocsConfig) -> str:
     return re.sub(r"<html(?![^>]*\sdir=)", f'<html dir="{direction}"', html, count=1)
 
 
+@_timed("on_post_page")
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
     return _html_direction(output, config)
 
 
+@_timed("on_post_template")
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     return _html_direction(output, config) if template_name.endswith(".html") else output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    target = os.environ.get("DIGEST_TIMINGS")
+    if target:
+        Path(target).write_text(json.dumps(_timings, indent=1), encoding="utf-8")
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """A seed full of payloads is built and opened: nothing runs, structure is unchanged, and
 the text is shown exactly as written."""
 
-import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -47,16 +47,35 @@ def payload_site(build_tree):
     return site
 
 
+class Elements(HTMLParser):
+    """Every element of a page with its attributes: what a browser would build."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict]]:
+    parser = Elements()
+    parser.feed(html)
+    return parser.elements
+
+
 def test_payload_article_html_has_no_active_markup(payload_site):
     html = (payload_site / "articles/badbadbadbadbad0/index.html").read_text(encoding="utf-8")
     content = html[html.index('<article class="md-content__inner'):html.index("</article>")]
-    for forbidden in ["<script", "<img", "<iframe", "<svg", "<style", "<table", "<pre", "<code", "<hr", "<b>", "<b "]:
-        assert forbidden not in content, forbidden
-    assert not re.search(r"""href=["']?\s*javascript:""", html, re.I)
-    assert len(re.findall(r"<h1", content)) == 1  # ours; the seed's "# ..." stays text
+    tags = [tag for tag, _ in elements(content)]
+    for forbidden in ["script", "img", "iframe", "svg", "style", "table", "pre", "code", "hr", "b", "ul", "ol"]:
+        assert forbidden not in tags, forbidden
+    assert tags.count("h1") == 1  # ours; the seed's "# ..." stays text
+    for tag, attrs in elements(html):
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert not (value or "").strip().lower().startswith("javascript:"), (tag, name, value)
     assert "49" not in content  # {{ 7*7 }} was not evaluated
-    head = html[: html.index("</head>")]
-    assert "<script>window" not in head and "onerror" not in head.replace("&#34;", "")
 
 
 def test_every_page_of_the_payload_site_is_free_of_injected_markup(payload_site):
