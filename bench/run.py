@@ -30,6 +30,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -88,10 +90,11 @@ def make_floor(tree: Path, floor: Path) -> None:
         path = floor / "docs" / article_uri(article)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(renderer.article_page(article), encoding="utf-8")
-    config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.split("\nhooks:")[0] + "\nplugins:\n  - search:\n      lang: ar\n  - tags:\n      export: false\n"
-    config += "extra_css:\n  - assets/stylesheets/digest.css\nnot_in_nav: |\n  /articles/**\n"
-    (floor / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # Our configuration exactly, minus the hook; the nav keeps the pages the floor has.
+    config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config["nav"] = [{"الرئيسية": "index.md"}, {"الوسوم": "tags.md"}]
+    (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def search_figures(site: Path) -> dict:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m digest inspect FILE...`` and ``python -m digest check [DIR]``."""
+"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]`` and ``export DIR``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ def _check(directory: str) -> int:
     return 1 if digest.errors else 0
 
 
+def _export(directory: str, config: str) -> int:
+    from .export import export
+
+    errors = export(Path(directory), Path(config))
+    for error in errors:
+        print(f"error {error}", file=sys.stderr)
+    print(f"exported to {directory}: build it with `mkdocs build -f {directory}/mkdocs.yml`")
+    return 1 if errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m digest", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -45,9 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("files", nargs="+")
     check = commands.add_parser("check", help="one line per seed: ok (with warnings) or error")
     check.add_argument("directory", nargs="?", default="seeds")
+    export = commands.add_parser("export", help="write the site's pages as files, buildable without the hook")
+    export.add_argument("directory")
+    export.add_argument("--config", default="mkdocs.yml")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         return _inspect(args.files)
+    if args.command == "export":
+        return _export(args.directory, args.config)
     return _check(args.directory)
 
 

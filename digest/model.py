@@ -41,6 +41,8 @@ class Article:
     entities: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    # Complete dates the body cites (events, not the publication date): [{date, sentence}]
+    cited_dates: list[dict[str, str]] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     raw: str = ""

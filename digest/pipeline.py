@@ -22,6 +22,7 @@ from .text import sentences, shorten
 
 TITLE_MAX_CHARS = 140
 SUMMARY_MAX_CHARS = 300
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HASHED_NAME_RE = re.compile(r"^\d+_(?P<hash>[0-9a-f]{8,})$")
 
 
@@ -81,6 +82,7 @@ class Pipeline:
         if not enrichment.topics:
             warnings.append("no topic")
         return Article(
+            cited_dates=self.cited_dates(cleaned.body, published.iso),
             id=article_id_ or article_id(name),
             path=name,
             title=title,
@@ -99,6 +101,18 @@ class Pipeline:
             warnings=warnings,
             raw=text,
         )
+
+    def cited_dates(self, body: list[str], published: str | None) -> list[dict[str, str]]:
+        cited: dict[str, str] = {}
+        for paragraph in body:
+            if not _YEAR_RE.search(paragraph):
+                continue  # a complete date needs a year: most paragraphs have none
+            for sentence in sentences(paragraph):
+                for mention in self.calendar.mentions(sentence):
+                    iso = mention.iso()
+                    if iso and iso != published and iso not in cited:
+                        cited[iso] = sentence
+        return [{"date": iso, "sentence": sentence} for iso, sentence in cited.items()]
 
     def file(self, path: Path) -> Article:
         try:

@@ -12,19 +12,24 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable
 
 import yaml
 
 from .dates import Calendar
 from .escape import attribute, inline
 from .model import Article
+from .feeds import rss
+from .order import newest_first
+from .related import related_articles
 from .normalize import normalize
 from .taxonomy import Entity, Taxonomy
+from .timeline import Citation, key_dates
 
 HOME = "index.md"
 TOPICS_INDEX = "topics/index.md"
@@ -34,7 +39,27 @@ TAGS_PAGE = "tags.md"
 LATEST_ON_HOME = 10
 PAGE_SIZE = 50  # articles per listing page (topic pages carry evidence quotes)
 TAG_PAGE_SIZE = 150  # tag and publisher pages carry one line per article
+TIMELINE = "timeline/index.md"
+FEED = "feed.xml"
 KIND_LABELS = {"person": "شخصية", "place": "مكان", "organisation": "منظمة"}
+MAX_CITATIONS_SHOWN = 5
+# What the folded "removed" list calls each kind of line (digest/cleaner.py).
+REMOVED_LABELS = {
+    "duplicate-title": "عنوان مكرر", "dateline": "سطر التاريخ", "source": "سطر المصدر",
+    "keywords": "كلمات دلالية", "hashtags": "وسوم", "widget": "أزرار المشاركة والتنقل",
+    "teaser": "عنوان خبر آخر", "read-also": "«اقرأ أيضًا» وما بعده", "related": "مقالات مشابهة",
+    "photo-credit": "حقوق الصورة", "byline": "اسم الكاتب", "tag-line": "سطر وسم",
+}
+
+
+def raw_uri(article: Article) -> str:
+    return f"raw/{article.id}.txt"
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot close its <script> element or open another."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def article_uri(article: Article) -> str:
@@ -83,14 +108,6 @@ def count_label(n: int, one: str = "مقال", two: str = "مقالان", few: s
     return f"{n} {many}"
 
 
-def newest_first(articles: Iterable[Article]) -> list[Article]:
-    """Dated articles newest first, then undated ones; ties by id, so order never varies."""
-    items = list(articles)
-    dated = sorted((a for a in items if a.date), key=lambda a: (a.date, a.id), reverse=True)
-    undated = sorted((a for a in items if not a.date), key=lambda a: a.id)
-    return dated + undated
-
-
 # libyaml's C emitter when PyYAML has it (same output, many times faster than pure Python).
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -121,8 +138,14 @@ class TagPage:
 class SiteRenderer:
     taxonomy: Taxonomy
     calendar: Calendar
+    site_url: str = ""
     tag_pages: dict[str, TagPage] = field(default_factory=dict)
     source_uris: dict[str, str] = field(default_factory=dict)
+    related: dict[str, list[Article]] = field(default_factory=dict)
+
+    def absolute(self, uri: str) -> str:
+        url = page_url(uri) if uri.endswith(".md") else uri
+        return (self.site_url.rstrip("/") + "/" + url) if self.site_url else url
 
     # -- shared pieces -----------------------------------------------------------------------
 
@@ -206,6 +229,8 @@ class SiteRenderer:
             "topics": article.topics,
             # Our own search index holds the articles (see digest/search.py).
             "search": {"exclude": True},
+            "kind": "article",
+            "jsonld": json_for_script(self.news_article(article)),
         }
         lines = [f"# {inline(article.title)}", ""]
         source_label = "المصادر" if len(article.sources) > 1 else "المصدر"
@@ -226,7 +251,80 @@ class SiteRenderer:
             lines.append("")
         if article.sources:
             lines += [f"{source_label}: {self.sources_text(article, uri)}", ""]
+        related = self.related.get(article.id, [])
+        if related:
+            lines += ["## مقالات ذات صلة", ""] + self.article_list(related, uri)
+        lines += self.provenance(article, uri)
         return front_matter(meta) + "\n".join(lines)
+
+    def news_article(self, article: Article) -> dict[str, object]:
+        data: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": article.summary,
+            "inLanguage": "ar",
+            "url": self.absolute(article_uri(article)),
+            "keywords": article.tags,
+        }
+        if article.date:
+            data["datePublished"] = article.date
+        if article.sources:
+            data["publisher"] = [{"@type": "Organization", "name": s} for s in article.sources]
+        return data
+
+    def provenance(self, article: Article, uri: str) -> list[str]:
+        """A link to the seed as scraped, and what cleaning removed from it, folded."""
+        shown = [r for r in article.removed if r.kind in REMOVED_LABELS]
+        lines = [
+            '<div class="digest-provenance">',
+            f'<p><a href="{posixpath.relpath(raw_uri(article), page_url(uri).rstrip("/"))}" type="text/plain">'
+            "النص الأصلي كما جُمع</a></p>",
+        ]
+        if shown:
+            lines.append(f"<details><summary>ما حُذف من النص الأصلي ({count_label(len(shown), 'سطر', 'سطران', 'أسطر', 'سطرًا')})</summary><ul>")
+            lines += [f"<li><strong>{REMOVED_LABELS[r.kind]}:</strong> {html.escape(r.text)}</li>" for r in shown]
+            lines.append("</ul></details>")
+        return lines + ["</div>", ""]
+
+    def timeline(self, dates: dict[str, list[Citation]]) -> str:
+        lines = [
+            "# التواريخ المفصلية",
+            "",
+            "الأحداث المؤرخة التي تذكرها مقالات عدة، بترتيب وقوعها، مع الجملة التي تذكر كلًا منها."
+            " التواريخ مأخوذة من نصوص المقالات كما وردت.",
+            "",
+        ]
+        current_year = None
+        for iso, citations in dates.items():
+            year = iso[:4]
+            if year != current_year:
+                lines += [f"## {year}", ""]
+                current_year = year
+            lines += [f"### {self.calendar.display(iso)}", "", f"يذكره {count_label(len(citations))}.", ""]
+            for citation in citations[:MAX_CITATIONS_SHOWN]:
+                a = citation.article
+                lines.append(
+                    f'<section class="digest-item"><p><a href="{href(TIMELINE, article_uri(a))}">{html.escape(a.title)}</a>'
+                    f' <span class="digest-meta">— {self.date_text(a)}</span></p>'
+                    f"<blockquote><p>{html.escape(citation.sentence)}</p></blockquote></section>"
+                )
+            lines.append("")
+        if not dates:
+            lines += ["لا توجد بعد تواريخ يذكرها أكثر من مقال.", ""]
+        meta = {"title": "التواريخ المفصلية", "search": {"exclude": True}}
+        return front_matter(meta) + "\n".join(lines)
+
+    def feeds(self, articles: list[Article], by_topic: dict[str, list[Article]]) -> dict[str, str]:
+        label = lambda slug: self.taxonomy.topic_by_slug[slug].label  # noqa: E731
+        url_of = lambda a: self.absolute(article_uri(a))  # noqa: E731
+        out = {FEED: rss("موجز القوقاز", self.absolute(HOME), "أحدث مقالات موجز القوقاز", articles, url_of, label)}
+        for topic in self.taxonomy.topics:
+            out[f"topics/{topic.slug}/feed.xml"] = rss(
+                f"موجز القوقاز: {topic.label}", self.absolute(topic_uri(topic.slug)), topic.description,
+                by_topic.get(topic.slug, []), url_of, label,
+            )
+        return out
 
     def topic_pages(self, slug: str, articles: list[Article]) -> dict[str, str]:
         topic = self.taxonomy.topic_by_slug[slug]
@@ -242,8 +340,14 @@ class SiteRenderer:
                 "",
             ]
 
-        intro = [inline(topic.description), "", f"**{count_label(len(articles))}**، الأحدث أولًا.", ""]
-        return self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description)
+        intro = [
+            inline(topic.description), "",
+            f"**{count_label(len(articles))}**، الأحدث أولًا. [تابع هذا الموضوع (RSS)](feed.xml)", "",
+        ]
+        pages = self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description)
+        # Every page of the topic announces the topic's feed in its <head>.
+        feed = f"topics/{slug}/feed.xml"
+        return {uri: text.replace("---\n", f"---\nfeed: {feed}\n", 1) for uri, text in pages.items()}
 
     def topics_index(self, by_topic: dict[str, list[Article]]) -> str:
         lines = ["# المواضيع", ""]
@@ -325,8 +429,9 @@ class SiteRenderer:
         lines += self.article_list(newest_first(articles)[:LATEST_ON_HOME], HOME)
         lines += [
             "",
-            f"[الأرشيف]({link(HOME, ARCHIVE_INDEX)}) · [الوسوم]({link(HOME, TAGS_PAGE)})"
-            f" · [المصادر]({link(HOME, SOURCES_INDEX)})",
+            f"[الأرشيف]({link(HOME, ARCHIVE_INDEX)}) · [الوسوم والأعلام]({link(HOME, TAGS_PAGE)})"
+            f" · [المصادر]({link(HOME, SOURCES_INDEX)}) · [التواريخ المفصلية]({link(HOME, TIMELINE)})"
+            f" · [تابع الموجز (RSS)]({FEED})",
             "",
         ]
         return front_matter({"title": "موجز القوقاز", "search": {"exclude": True}}) + "\n".join(lines)
@@ -362,6 +467,7 @@ class SiteRenderer:
     def pages(self, articles: list[Article]) -> dict[str, str]:
         """Every generated page of the site, keyed by its source URI."""
         self.plan(articles)
+        self.related = related_articles(articles)
         by_topic: dict[str, list[Article]] = defaultdict(list)
         by_source: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
@@ -376,6 +482,11 @@ class SiteRenderer:
             pages.update(self.tag_pages_for(tag))
         pages.update(self.sources_pages(by_source))
         pages.update(self.archive_pages(articles))
+        pages[TIMELINE] = self.timeline(key_dates(articles))
+        pages.update(self.feeds(articles, by_topic))
         for article in articles:
             pages[article_uri(article)] = self.article_page(article)
+            # With a BOM: hosts serve .txt as text/plain, often without a charset, and browsers
+            # then guess Windows-1252; the BOM makes every browser read UTF-8.
+            pages[raw_uri(article)] = "\ufeff" + article.raw
         return pages

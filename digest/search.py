@@ -24,7 +24,7 @@ from typing import Any
 from .dates import Calendar
 from .model import Article
 from .normalize import analyze
-from .render import newest_first
+from .order import newest_first
 from .taxonomy import Taxonomy
 
 TITLE_WEIGHT = 5

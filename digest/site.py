@@ -38,13 +38,15 @@ class SiteBuild:
         return expanded
 
 
-def build_site(seeds_dir: Path, taxonomy_path: Path | None = None, cache_path: Path | None = None) -> SiteBuild:
+def build_site(
+    seeds_dir: Path, taxonomy_path: Path | None = None, cache_path: Path | None = None, site_url: str = ""
+) -> SiteBuild:
     path = taxonomy_path or DEFAULT_PATH
     taxonomy = Taxonomy.load(path)
     cal = calendar()
     cache = ArticleCache(cache_path, code_fingerprint(path)) if cache_path else None
     digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache)
-    renderer = SiteRenderer(taxonomy, cal)
+    renderer = SiteRenderer(taxonomy, cal, site_url=site_url or "")
     files = renderer.pages(digest.articles)
     files.update(build_index(digest.articles, taxonomy, cal))
     tag_links = {name: (page_url(t.uri), len(t.articles)) for name, t in renderer.tag_pages.items()}

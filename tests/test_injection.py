@@ -68,8 +68,11 @@ def test_payload_article_html_has_no_active_markup(payload_site):
     html = (payload_site / "articles/badbadbadbadbad0/index.html").read_text(encoding="utf-8")
     content = html[html.index('<article class="md-content__inner'):html.index("</article>")]
     tags = [tag for tag, _ in elements(content)]
-    for forbidden in ["script", "img", "iframe", "svg", "style", "table", "pre", "code", "hr", "b", "ul", "ol"]:
+    for forbidden in ["script", "img", "iframe", "svg", "style", "table", "pre", "code", "hr", "b", "ol"]:
         assert forbidden not in tags, forbidden
+    body = content[content.index('<div class="digest-body">'):]
+    body = body[: body.index("</div>") + 6]
+    assert {tag for tag, _ in elements(body)} == {"div", "p"}  # the seed's lines, paragraphs only
     assert tags.count("h1") == 1  # ours; the seed's "# ..." stays text
     for tag, attrs in elements(html):
         for name, value in attrs.items():
@@ -97,7 +100,7 @@ def test_front_matter_structure_survives_the_title(build_tree, tmp_path):
     page = SiteRenderer(pipeline.taxonomy, calendar()).article_page(article)
     _, front, body = page.split("---\n", 2)
     meta = yaml.safe_load(front)
-    assert set(meta) == {"title", "description", "date", "date_inferred", "sources", "tags", "topics", "search"}
+    assert set(meta) == {"title", "description", "date", "date_inferred", "sources", "tags", "topics", "search", "kind", "jsonld"}
     assert meta["title"] == 'عنوان: &quot;مقتبس&quot; &#x27; # &amp; | ---'
 
 
