@@ -30,8 +30,6 @@ def _check(directory: str) -> int:
     for article in digest.articles:
         detail = "; ".join(article.warnings)
         print(f"ok    {article.path}" + (f"  ({detail})" if detail else ""))
-    for notice in digest.notices:
-        print(f"note  {notice}")
     for error in digest.errors:
         print(f"error {error}")
     print(f"{len(digest.articles)} ok, {len(digest.errors)} in error")

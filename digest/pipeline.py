@@ -128,7 +128,6 @@ class Digest:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[SeedError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # skipped non-seed files, duplicates …
 
 
 def _sidecar(path: Path) -> Path | None:

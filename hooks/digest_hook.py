@@ -66,8 +66,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     }
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
-    for notice in site.digest.notices:
-        log.info("%s", notice)
     for article in site.digest.articles:
         for warning in article.warnings:
             log.info("%s: %s", article.path, warning)

@@ -50,14 +50,19 @@ def type_query(page, query):
     box.press_sequentially(query, delay=40)  # letter by letter, no trailing space
 
 
-def results(page, expect_some=True):
-    """Article ids of the result list, in order, once it has settled."""
-    items = page.locator(".md-search-result__item")
+def results(page, expect_some=True, settle=0.6, timeout=10.0):
+    """Article ids of the result list, in order, once it has stopped changing for ``settle``
+    seconds (each keystroke's answer replaces the previous one, some after fetching a shard)."""
     if expect_some:
-        items.first.wait_for(timeout=5000)
-    time.sleep(0.3)  # the last keystroke's result replaces the previous one
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-    return [urlsplit(h).path.rstrip("/").split("/")[-1] for h in hrefs]
+        page.locator(".md-search-result__item").first.wait_for(timeout=timeout * 1000)
+    read = lambda: page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")  # noqa: E731
+    deadline, last, stable_since = time.monotonic() + timeout, read(), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - stable_since < settle:
+        time.sleep(0.1)
+        current = read()
+        if current != last:
+            last, stable_since = current, time.monotonic()
+    return [urlsplit(h).path.rstrip("/").split("/")[-1] for h in last]
 
 
 @pytest.mark.parametrize("query", list(QUERIES))

@@ -22,3 +22,29 @@ def test_gaps_do_not_fail_a_strict_build(build_tree):
     code, log, _ = build_tree({"004_0ba9f4aca8c64938.txt": (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()})
     assert code == 0, log[-2000:]
     assert "no date" in log
+
+
+def test_serve_watches_the_seeds_the_taxonomy_and_the_package():
+    """`mkdocs serve` rebuilds when a seed, the taxonomy or the pipeline changes."""
+    import importlib.util
+
+    from conftest import ROOT
+    from mkdocs.config import load_config
+
+    spec = importlib.util.spec_from_file_location("digest_hook_under_test", ROOT / "hooks" / "digest_hook.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    hook.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = hook.on_serve(Server(), config, None)
+    watched = set(server.watched)
+    assert str(ROOT / "seeds") in watched
+    assert str(ROOT / "digest" / "data" / "taxonomy.yaml") in watched
+    assert str(ROOT / "digest") in watched
