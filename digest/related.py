@@ -9,6 +9,7 @@ newest-first order), which keeps the work per article bounded.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
@@ -23,6 +24,18 @@ TOPIC_WEIGHT = 2.0
 
 def _features(article: Article) -> list[tuple[str, float]]:
     return [(f"t:{t}", TOPIC_WEIGHT) for t in article.topics] + [(f"e:{e}", 1.0) for e in article.entities]
+
+
+def _best(scores: dict[int, float], i: int, ordered: list[Article]) -> list[int]:
+    """The MAX_RELATED best candidates; ties broken by nearness in time, then id. The top
+    scores are found with a C-level key; only candidates at or above the cut-off are sorted."""
+    if not scores:
+        return []
+    top = heapq.nlargest(MAX_RELATED, scores.values())
+    cutoff = top[-1] - 1e-9
+    tied = [j for j, score in scores.items() if score >= cutoff]
+    tied.sort(key=lambda j: (-round(scores[j], 9), abs(j - i), ordered[j].id))
+    return tied[:MAX_RELATED]
 
 
 def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
@@ -46,6 +59,5 @@ def related_articles(articles: list[Article]) -> dict[str, list[Article]]:
             for j in plist:
                 if j != i:
                     scores[j] += weight * idf[feature]
-        best = sorted(scores, key=lambda j: (-round(scores[j], 9), abs(j - i), ordered[j].id))[:MAX_RELATED]
-        result[article.id] = [ordered[j] for j in best]
+        result[article.id] = [ordered[j] for j in _best(scores, i, ordered)]
     return result

@@ -77,9 +77,9 @@ def link(from_uri: str, to_uri: str) -> str:
 
 def href(from_uri: str, to_uri: str) -> str:
     """Relative URL between the built pages of two source files, for raw HTML (MkDocs only
-    rewrites links that Markdown produced)."""
-    target, here = page_url(to_uri), page_url(from_uri)
-    return posixpath.relpath(target or ".", here.rstrip("/") or ".") + "/"
+    rewrites links that Markdown produced): up to the site root, then down to the target.
+    (String work only: this runs for every entry of every listing.)"""
+    return "../" * page_url(from_uri).count("/") + page_url(to_uri)
 
 
 def page_url(uri: str) -> str:
