@@ -52,6 +52,14 @@ REMOVED_LABELS = {
 }
 
 
+UNKNOWN_SOURCE = "مصدر غير معروف"
+
+
+def sources_html(article: Article) -> str:
+    """Publishers for raw HTML blocks."""
+    return html.escape("، ".join(article.sources)) if article.sources else UNKNOWN_SOURCE
+
+
 def raw_uri(article: Article) -> str:
     return f"raw/{article.id}.txt"
 
@@ -154,8 +162,9 @@ class SiteRenderer:
         return f"{text} (تاريخ تقديري)" if article.date_inferred else text
 
     def sources_text(self, article: Article, from_uri: str | None = None) -> str:
+        """Publishers for Markdown (linked to their pages when ``from_uri`` is given)."""
         if not article.sources:
-            return "مصدر غير معروف"
+            return UNKNOWN_SOURCE
         if from_uri is None:
             return "، ".join(inline(s) for s in article.sources)
         return "، ".join(f"[{inline(s)}]({link(from_uri, self.source_uris[s])})" for s in article.sources)
@@ -164,7 +173,7 @@ class SiteRenderer:
         """One article in a list, as raw HTML (rendered by Python-Markdown without parsing)."""
         return (
             f'<li><a href="{href(from_uri, article_uri(article))}">{html.escape(article.title)}</a>'
-            f" — {self.date_text(article)} · {html.escape('، '.join(article.sources) or 'مصدر غير معروف')}</li>"
+            f" — {self.date_text(article)} · {sources_html(article)}</li>"
         )
 
     def article_list(self, articles: list[Article], from_uri: str) -> list[str]:
@@ -334,7 +343,7 @@ class SiteRenderer:
             return [
                 f'<section class="digest-item"><h3><a href="{href(uri, article_uri(article))}">'
                 f"{html.escape(article.title)}</a></h3>"
-                f'<p class="digest-meta">{self.date_text(article)} · {html.escape("، ".join(article.sources) or "مصدر غير معروف")}</p>'
+                f'<p class="digest-meta">{self.date_text(article)} · {sources_html(article)}</p>'
                 + (f"<blockquote>{quotes}</blockquote>" if quotes else "")
                 + "</section>",
                 "",

@@ -1,7 +1,7 @@
 """The built site in a real browser: Arabic search as readers type, tags, topics, layout."""
 
 import time
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 

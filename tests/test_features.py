@@ -6,7 +6,6 @@ import os
 import re
 import subprocess
 import sys
-from urllib.parse import urlsplit
 
 import feedparser
 import pytest

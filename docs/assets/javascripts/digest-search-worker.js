@@ -184,26 +184,19 @@ function tokenMatches(clause, token) {
 
 /* Spans [start, end) of the text's tokens matched by the clauses, with clause numbers. */
 function findSpans(clauses, tokens) {
+  var forms = tokens.map(function (t) { return t.forms; });
   var spans = [];
   for (var i = 0; i < tokens.length; i++) {
     for (var c = 0; c < clauses.length; c++) {
       var clause = clauses[c];
+      var length = 0;
       if (clause.entity) {
-        var hit = null;
-        for (var a = 0; a < clause.phrases.length && !hit; a++) {
-          var phrase = clause.phrases[a];
-          if (i + phrase.length <= tokens.length) {
-            var ok = true;
-            for (var j = 0; j < phrase.length && ok; j++)
-              ok = N.sameWord(phrase[j], tokens[i + j].forms);
-            if (ok) hit = phrase.length;
-          }
-        }
-        if (hit) { spans.push({ clause: c, first: i, last: i + hit - 1 }); break; }
+        for (var a = 0; a < clause.phrases.length && !length; a++)
+          if (matchesAt(clause.phrases[a], forms, i)) length = clause.phrases[a].length;
       } else if (tokenMatches(clause, tokens[i])) {
-        spans.push({ clause: c, first: i, last: i });
-        break;
+        length = 1;
       }
+      if (length) { spans.push({ clause: c, first: i, last: i + length - 1 }); break; }
     }
   }
   return spans;
