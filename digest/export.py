@@ -45,7 +45,7 @@ def export(dest: Path, config_file: Path) -> list[SeedError]:
     config["docs_dir"] = "docs"
     if config.get("nav"):
         config["nav"] = site.expand_nav(config["nav"])
-    extra["digest_tags"] = {name: {"url": url, "count": count} for name, (url, count) in site.tag_links.items()}
+    extra["digest_tags"] = site.tag_extra()
     config["extra"] = extra
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     (dest / "mkdocs.yml").write_text("# Exported by `python -m digest export`: no hook needed.\n" + text, encoding="utf-8")

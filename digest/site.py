@@ -9,7 +9,7 @@ from typing import Any
 from .cache import ArticleCache, code_fingerprint
 from .dates import calendar
 from .pipeline import Digest, Pipeline, build_digest
-from .render import TOPICS_INDEX, SiteRenderer, page_url, topic_uri
+from .render import TOPICS_INDEX, SiteRenderer, count_label, page_url, topic_uri
 from .search import build_index
 from .taxonomy import DEFAULT_PATH, Taxonomy
 
@@ -23,6 +23,14 @@ class SiteBuild:
     files: dict[str, str] = field(default_factory=dict)
     # tag name → (URL of its page, number of articles), for the theme's tag templates
     tag_links: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def tag_extra(self) -> dict[str, dict[str, object]]:
+        """``extra.digest_tags`` for the theme templates (overrides/): tag → its page, its
+        number of articles and that number in Arabic words."""
+        return {
+            name: {"url": url, "count": count, "label": count_label(count)}
+            for name, (url, count) in self.tag_links.items()
+        }
 
     def expand_nav(self, nav: list[Any]) -> list[Any]:
         """Replace the nav entry pointing at the topics index by a section holding the index

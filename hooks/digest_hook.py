@@ -61,9 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = build_site(seeds, taxonomy, cache, config.site_url or "")
     _state["site"] = site
     # For overrides/partials/tags.html and the tags index fragment: tag → its page and count.
-    config.extra["digest_tags"] = {
-        name: {"url": url, "count": count} for name, (url, count) in site.tag_links.items()
-    }
+    config.extra["digest_tags"] = site.tag_extra()
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
     for article in site.digest.articles:
