@@ -91,6 +91,15 @@ class Cleaner:
         self.taxonomy = taxonomy
         self.calendar = calendar
         self.rules = rules or boilerplate()
+        # Boilerplate phrases are matched at the start of a line: normalising the line's
+        # first words is enough (a paragraph is long; normalising all of it here would be
+        # most of the cleaner's time). Twice the longest phrase, so that punctuation-only
+        # words at the start cannot push a phrase out of the head.
+        longest = max((len(p.split()) for p in self.rules.cut_markers + self.rules.related_headings), default=1)
+        self._head_words = 2 * longest + 4
+        # A widget piece is a widget word, a number or a relative date ("قبل ساعتين"): a
+        # longer piece is text, whatever its words.
+        self._widget_piece_words = 2 * max((len(w.split()) for w in self.rules.widget_words), default=1) + 3
 
     def clean(self, text: str) -> Cleaned:
         out = Cleaned()
@@ -98,8 +107,10 @@ class Cleaner:
         lines = [line for line in lines if line]
         seen_paragraph = False
         in_related = False
+        title_norm = ""
         for index, line in enumerate(lines):
-            norm = normalize(line)
+            words = line.split()
+            norm = normalize(" ".join(words[: self._head_words]))
             if _starts_with(norm, self.rules.cut_markers):
                 out.removed.extend(Removed("read-also", rest) for rest in lines[index:])
                 break
@@ -113,11 +124,12 @@ class Cleaner:
                 out.removed.append(Removed(kind, line))
                 in_related = kind == "related"
                 continue
-            if out.title is not None and norm == normalize(out.title):
+            if out.title is not None and self._repeats(line, words, title_norm):
                 out.removed.append(Removed("duplicate-title", line))
             elif self._headline_shaped(line):
                 if out.title is None and not seen_paragraph:
                     out.title = line
+                    title_norm = normalize(line)
                     out.removed.append(Removed("title", line))
                 elif out.subtitle is None and not seen_paragraph:
                     out.subtitle = line
@@ -170,6 +182,8 @@ class Cleaner:
         if not pieces:
             return "|" in line or "•" in line
         for piece in pieces:
+            if len(piece.split()) > self._widget_piece_words:
+                return False
             norm = normalize(piece)
             if not norm or norm.isdigit() or norm in self.rules.widget_words:
                 continue
@@ -177,6 +191,13 @@ class Cleaner:
                 continue
             return False
         return True
+
+    @staticmethod
+    def _repeats(line: str, words: list[str], title_norm: str) -> bool:
+        """The line is the headline again (spelling, marks and punctuation aside). A
+        headline has at most HEADLINE_MAX_WORDS words; a line with far more is a paragraph
+        and is not normalised whole for this."""
+        return len(words) <= 2 * HEADLINE_MAX_WORDS and normalize(line) == title_norm
 
     @staticmethod
     def _headline_shaped(line: str) -> bool:

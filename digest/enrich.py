@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import analyze, normalize
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, Tokens
 from .text import sentences, squash
 
 MAX_EVIDENCE = 3
@@ -34,6 +34,15 @@ def clean_tag(text: str) -> str:
     return squash(_TAG_JUNK_RE.sub(" ", text))[:60].strip()
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence, analysed once: its tokens and the entities it names, in order."""
+
+    text: str
+    tokens: Tokens
+    entities: list[str]
+
+
 class Enricher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
@@ -41,10 +50,19 @@ class Enricher:
     def _entities_in(self, text: str) -> list[str]:
         return [m.key for m in self.taxonomy.entity_matcher.find(analyze(text))]
 
+    def _sentences(self, paragraph: str) -> list[_Sentence]:
+        # Every later step (entities, regions, topics) reads these: a sentence is folded,
+        # tokenised and matched against the entities once, not once per step.
+        out = []
+        for text in sentences(paragraph):
+            tokens = analyze(text)
+            out.append(_Sentence(text, tokens, [m.key for m in self.taxonomy.entity_matcher.find(tokens)]))
+        return out
+
     def enrich(self, paragraphs: list[str], keywords: list[str], hashtags: list[str]) -> Enrichment:
-        entities: list[str] = []
-        for paragraph in paragraphs:
-            entities.extend(self._entities_in(paragraph))
+        analysed = [self._sentences(p) for p in paragraphs]
+        # A name never spans two sentences: the paragraph's entities are its sentences'.
+        entities: list[str] = [key for paragraph in analysed for sentence in paragraph for key in sentence.entities]
         extra_tags: list[str] = []
         for keyword_line in keywords:
             entities.extend(self._entities_in(keyword_line))
@@ -66,25 +84,24 @@ class Enricher:
             if tag and len(tag.split()) <= MAX_TAG_WORDS and normalize(tag) not in seen:
                 seen.add(normalize(tag))
                 tags.append(tag)
-        evidence = self._topics(paragraphs)
+        evidence = self._topics(analysed)
         topics = [t.slug for t in self.taxonomy.topics if t.slug in evidence]
         return Enrichment(entities, tags, topics, {t: evidence[t] for t in topics})
 
-    def _regions(self, sentence: str) -> set[str]:
+    def _regions(self, sentence: _Sentence) -> set[str]:
         by_slug = self.taxonomy.entity_by_slug
         return {
             by_slug[s].region + (":place" if by_slug[s].kind == "place" else "")
-            for s in self._entities_in(sentence)
+            for s in sentence.entities
         }
 
-    def _topics(self, paragraphs: list[str]) -> dict[str, list[str]]:
+    def _topics(self, analysed: list[list[_Sentence]]) -> dict[str, list[str]]:
         evidence: dict[str, list[str]] = {}
-        for paragraph in paragraphs:
-            parts = sentences(paragraph)
+        for parts in analysed:
             regions = [self._regions(s) for s in parts]
             anchored = [any(r.startswith("caucasus") for r in rs) for rs in regions]
             for i, sentence in enumerate(parts):
-                matches = self.taxonomy.topic_matcher.find(analyze(sentence))
+                matches = self.taxonomy.topic_matcher.find(sentence.tokens)
                 if not matches:
                     continue
                 if not anchored[i]:
@@ -95,6 +112,6 @@ class Enricher:
                         continue
                 for match in matches:
                     quotes = evidence.setdefault(match.key, [])
-                    if sentence not in quotes and len(quotes) < MAX_EVIDENCE:
-                        quotes.append(sentence)
+                    if sentence.text not in quotes and len(quotes) < MAX_EVIDENCE:
+                        quotes.append(sentence.text)
         return evidence

@@ -66,13 +66,15 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[str, Tokens]]] = {}
+        # first form → (key, the phrase's later tokens as sets of forms)
+        self._by_first: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         for key, text in phrases:
             tokens = analyze(text)
             if not tokens:
                 continue
+            rest = tuple(frozenset(t) for t in tokens[1:])
             for form in tokens[0]:
-                self._by_first.setdefault(form, []).append((key, tokens))
+                self._by_first.setdefault(form, []).append((key, rest))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda item: -len(item[1]))
 
@@ -82,12 +84,12 @@ class PhraseMatcher:
         while i < len(tokens):
             best: Match | None = None
             for form in tokens[i]:
-                for key, phrase in self._by_first.get(form, ()):
-                    end = i + len(phrase)
+                for key, rest in self._by_first.get(form, ()):
+                    end = i + 1 + len(rest)
                     if best is not None and end - i <= best.end - best.start:
                         continue
                     if end <= len(tokens) and all(
-                        not set(p).isdisjoint(t) for p, t in zip(phrase[1:], tokens[i + 1 : end])
+                        not p.isdisjoint(t) for p, t in zip(rest, tokens[i + 1 : end])
                     ):
                         best = Match(key, i, end)
             if best is None:
@@ -187,6 +189,13 @@ class Taxonomy:
     def _source_by_name(self) -> dict[str, Source]:
         return {normalize(alias): s for s in self.sources for alias in s.aliases}
 
+    @cached_property
+    def _source_name_words(self) -> int:
+        # Names are short: a line with many more words is no name (and is not normalised).
+        return 2 * max((len(a.split()) for s in self.sources for a in s.aliases), default=1) + 2
+
     def source_named(self, name: str) -> Source | None:
         """The publisher whose name (an alias) is exactly ``name``, if any."""
+        if len(name.split()) > self._source_name_words:
+            return None
         return self._source_by_name.get(normalize(name))
