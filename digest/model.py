@@ -14,6 +14,11 @@ class SeedError(Exception):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Errors cross process boundaries (parallel parsing); the default would pass only
+        # the message back to __init__.
+        return (SeedError, (self.path, self.reason))
+
 
 @dataclass(frozen=True)
 class Removed:

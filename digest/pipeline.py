@@ -6,8 +6,14 @@ Pure Python; MkDocs is the hook's business.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
-from dataclasses import dataclass, field
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import ArticleCache
@@ -138,43 +144,124 @@ def _sidecar(path: Path) -> Path | None:
     return None
 
 
-def build_digest(seeds_dir: Path, pipeline: Pipeline | None = None, cache: ArticleCache | None = None) -> Digest:
+# Parsing is pure and CPU-bound: with this many seeds to parse (a first build, a changed
+# taxonomy) worker processes share it. Below it, starting them costs more than it saves.
+PARALLEL_MIN_SEEDS = 200
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    _worker_pipeline = pipeline
+
+
+def _parse(pipeline: Pipeline, task: tuple[str, bytes, str]) -> Article | SeedError:
+    try:
+        return pipeline.article(*task)
+    except SeedError as error:
+        return error
+
+
+def _parse_in_worker(task: tuple[str, bytes, str]) -> Article | SeedError:
+    assert _worker_pipeline is not None
+    return _parse(_worker_pipeline, task)
+
+
+def _can_fork() -> bool:
+    # Workers are forked: they inherit the pipeline and never re-import the caller's main
+    # module (spawn and forkserver do, which breaks any caller script without a main guard).
+    # Forking is only safe in a process with one thread (`mkdocs serve` has more: it then
+    # parses in process), and on Linux (macOS libraries may hold threads of their own).
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def parse_all(pipeline: Pipeline, tasks: list[tuple[str, bytes, str]], workers: int | None = None) -> list[Article | SeedError]:
+    """``pipeline.article(name, data, id)`` for every task, in order; an article or the
+    error saying why not. Many tasks are shared among ``workers`` processes (default: one
+    per core) where that is safe; the result is the same either way."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(tasks) >= PARALLEL_MIN_SEEDS and _can_fork():
+        try:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_worker, initargs=(pipeline,),
+            ) as pool:
+                return list(pool.map(_parse_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had here: parse in this one
+    return [_parse(pipeline, task) for task in tasks]
+
+
+@dataclass
+class _Seed:
+    path: Path
+    data: bytes
+    key: str = ""
+    result: Article | SeedError | None = None
+
+
+def build_digest(
+    seeds_dir: Path, pipeline: Pipeline | None = None, cache: ArticleCache | None = None, workers: int | None = None
+) -> Digest:
     """Every file of ``seeds_dir`` ends as an article or an error; nothing is skipped silently.
 
     With a ``cache``, seeds whose bytes (and the code and data) did not change since the last
-    build are not parsed again."""
+    build are not parsed again; the others are parsed by :func:`parse_all`."""
     pipeline = pipeline or Pipeline()
     digest = Digest()
     if not seeds_dir.is_dir():
         digest.errors.append(SeedError(str(seeds_dir), "the seeds folder does not exist"))
         return digest
-    used_ids: set[str] = set()
-    by_content: dict[str, str] = {}
     files = seed_files(seeds_dir)
     seeds = {p.name for p in files if p.name.endswith(SEED_SUFFIX) and not p.name.startswith(".")}
+    # Pass 1, in folder order: what is not a seed is an error; a seed is read and looked up
+    # in the cache.
+    entries: list[_Seed | SeedError] = []
     for path in files:
         if path.name.endswith(SUFFIXES) and not path.name.startswith("."):
             if path.with_suffix(SEED_SUFFIX).name not in seeds:
-                digest.errors.append(SeedError(str(path), f"override without a seed (no {path.with_suffix(SEED_SUFFIX).name})"))
+                entries.append(SeedError(str(path), f"override without a seed (no {path.with_suffix(SEED_SUFFIX).name})"))
             continue
         if path.name.startswith("."):
-            digest.errors.append(SeedError(str(path), "hidden file: not published (rename it without the leading dot, or remove it)"))
+            entries.append(SeedError(str(path), "hidden file: not published (rename it without the leading dot, or remove it)"))
             continue
         if not path.name.endswith(SEED_SUFFIX):
-            digest.errors.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
+            entries.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
+            continue
+        try:
+            seed = _Seed(path, path.read_bytes())
+        except OSError as error:
+            entries.append(SeedError(str(path), f"cannot be read ({error.strerror or error})"))
+            continue
+        if cache:
+            seed.key = cache.key(str(path), article_id(path.name), seed.data)
+            seed.result = cache.get(seed.key)
+        entries.append(seed)
+    # Parse what the cache did not have.
+    todo = [e for e in entries if isinstance(e, _Seed) and e.result is None]
+    parsed = parse_all(pipeline, [(str(e.path), e.data, article_id(e.path.name)) for e in todo], workers)
+    for seed, result in zip(todo, parsed):
+        seed.result = result
+        if cache and isinstance(result, Article):
+            cache.put(seed.key, result)
+    # Pass 2, in folder order: ids, overrides, duplicates.
+    used_ids: set[str] = set()
+    by_content: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, SeedError):
+            digest.errors.append(entry)
+            continue
+        path, article = entry.path, entry.result
+        if isinstance(article, SeedError) or article is None:
+            digest.errors.append(article or SeedError(str(path), "not parsed"))
             continue
         ident = article_id(path.name)
         if ident in used_ids:
             # Two names, one URL: keep both, the later one with a suffix from its full name.
             ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
+            article = replace(article, id=ident)
         try:
-            data = path.read_bytes()
-            key = cache.key(str(path), ident, data) if cache else ""
-            article = cache.get(key) if cache else None
-            if article is None:
-                article = pipeline.article(str(path), data, ident)
-                if cache:
-                    cache.put(key, article)
             sidecar = _sidecar(path)
             if sidecar is not None:
                 apply_override(article, load_override(sidecar, pipeline.taxonomy))
