@@ -89,7 +89,7 @@ def make_floor(tree: Path, floor: Path) -> None:
     for article in digest.articles:
         path = floor / "docs" / article_uri(article)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(renderer.article_page(article), encoding="utf-8")
+        path.write_text(renderer.article_page(article).text(), encoding="utf-8")
     # Our configuration exactly, minus the hook; the nav keeps the pages the floor has.
     config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")

@@ -34,10 +34,10 @@ def export(dest: Path, config_file: Path) -> list[SeedError]:
         raise SystemExit(f"{dest}: not empty; export writes into an empty or new folder")
     docs = dest / "docs"
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
-    for uri, content in site.files.items():
+    for uri in site.files:
         path = docs / uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_text(site.text(uri), encoding="utf-8")
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir:
         shutil.copytree(project / custom_dir, dest / custom_dir)

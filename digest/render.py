@@ -1,4 +1,4 @@
-"""Rendering: articles and the taxonomy → the site's Markdown pages, as ``{src_uri: text}``.
+"""Rendering: articles and the taxonomy → the site's Markdown pages, as ``{src_uri: Page}``.
 
 Pure Python, no MkDocs: the hook hands these to MkDocs as virtual files, and
 ``python -m digest export`` can write them to a folder for any engine that reads Markdown.
@@ -125,6 +125,20 @@ def front_matter(meta: dict[str, object]) -> str:
     return "---\n" + text + "---\n\n"
 
 
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: its front matter as data, and its Markdown body.
+
+    The hook gives MkDocs ``meta`` as it is (MkDocs would otherwise parse YAML it was just
+    handed as YAML); :meth:`text` is the page as a Markdown file, for ``digest export``."""
+
+    meta: dict[str, object]
+    body: str
+
+    def text(self) -> str:
+        return front_matter(self.meta) + self.body
+
+
 def paginate(directory: str, items: list[Article], size: int = PAGE_SIZE) -> list[tuple[str, list[Article]]]:
     """``directory/index.md`` for the first ``size`` items, ``directory/page/N.md`` after."""
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
@@ -203,7 +217,8 @@ class SiteRenderer:
         item: Callable[[Article, str], list[str]] | None = None,
         description: str = "",
         size: int = PAGE_SIZE,
-    ) -> dict[str, str]:
+        extra_meta: dict[str, object] | None = None,
+    ) -> dict[str, Page]:
         """The pages of one listing, newest first, with the intro on the first page."""
         pages = paginate(directory, newest_first(articles), size)
         uris = [uri for uri, _ in pages]
@@ -217,15 +232,16 @@ class SiteRenderer:
                 for article in chunk:
                     lines += item(article, uri)
             lines += self.pager(uris, n)
-            meta = {"title": attribute(title if n == 1 else f"{title} ({n})"), "search": {"exclude": True}}
+            meta: dict[str, object] = {**(extra_meta or {}), "title": attribute(title if n == 1 else f"{title} ({n})"),
+                                       "search": {"exclude": True}}
             if description:
                 meta["description"] = attribute(description)
-            out[uri] = front_matter(meta) + "\n".join(lines)
+            out[uri] = Page(meta, "\n".join(lines))
         return out
 
     # -- pages ---------------------------------------------------------------------------------
 
-    def article_page(self, article: Article) -> str:
+    def article_page(self, article: Article) -> Page:
         uri = article_uri(article)
         meta = {
             # MkDocs and Material print these into HTML without escaping.
@@ -264,7 +280,7 @@ class SiteRenderer:
         if related:
             lines += ["## مقالات ذات صلة", ""] + self.article_list(related, uri)
         lines += self.provenance(article, uri)
-        return front_matter(meta) + "\n".join(lines)
+        return Page(meta, "\n".join(lines))
 
     def news_article(self, article: Article) -> dict[str, object]:
         data: dict[str, object] = {
@@ -296,7 +312,7 @@ class SiteRenderer:
             lines.append("</ul></details>")
         return lines + ["</div>", ""]
 
-    def timeline(self, dates: dict[str, list[Citation]]) -> str:
+    def timeline(self, dates: dict[str, list[Citation]]) -> Page:
         lines = [
             "# التواريخ المفصلية",
             "",
@@ -321,8 +337,7 @@ class SiteRenderer:
             lines.append("")
         if not dates:
             lines += ["لا توجد بعد تواريخ يذكرها أكثر من مقال.", ""]
-        meta = {"title": "التواريخ المفصلية", "search": {"exclude": True}}
-        return front_matter(meta) + "\n".join(lines)
+        return Page({"title": "التواريخ المفصلية", "search": {"exclude": True}}, "\n".join(lines))
 
     def feeds(self, articles: list[Article], by_topic: dict[str, list[Article]]) -> dict[str, str]:
         label = lambda slug: self.taxonomy.topic_by_slug[slug].label  # noqa: E731
@@ -335,7 +350,7 @@ class SiteRenderer:
             )
         return out
 
-    def topic_pages(self, slug: str, articles: list[Article]) -> dict[str, str]:
+    def topic_pages(self, slug: str, articles: list[Article]) -> dict[str, Page]:
         topic = self.taxonomy.topic_by_slug[slug]
 
         def item(article: Article, uri: str) -> list[str]:
@@ -353,12 +368,12 @@ class SiteRenderer:
             inline(topic.description), "",
             f"**{count_label(len(articles))}**، الأحدث أولًا. [تابع هذا الموضوع (RSS)](feed.xml)", "",
         ]
-        pages = self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description)
         # Every page of the topic announces the topic's feed in its <head>.
-        feed = f"topics/{slug}/feed.xml"
-        return {uri: text.replace("---\n", f"---\nfeed: {feed}\n", 1) for uri, text in pages.items()}
+        feed = {"feed": f"topics/{slug}/feed.xml"}
+        return self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description,
+                            extra_meta=feed)
 
-    def topics_index(self, by_topic: dict[str, list[Article]]) -> str:
+    def topics_index(self, by_topic: dict[str, list[Article]]) -> Page:
         lines = ["# المواضيع", ""]
         for topic in self.taxonomy.topics:
             n = len(by_topic.get(topic.slug, []))
@@ -368,9 +383,9 @@ class SiteRenderer:
                 f"{inline(topic.description)} ({count_label(n)})",
                 "",
             ]
-        return front_matter({"title": "المواضيع", "search": {"exclude": True}}) + "\n".join(lines)
+        return Page({"title": "المواضيع", "search": {"exclude": True}}, "\n".join(lines))
 
-    def tag_pages_for(self, tag: TagPage) -> dict[str, str]:
+    def tag_pages_for(self, tag: TagPage) -> dict[str, Page]:
         entity = tag.entity
         intro = []
         if entity is not None:
@@ -382,7 +397,7 @@ class SiteRenderer:
         description = entity.description if entity else ""
         return self.listing(posixpath.dirname(tag.uri), tag.articles, tag.name, intro, None, description, TAG_PAGE_SIZE)
 
-    def sources_pages(self, by_source: dict[str, list[Article]]) -> dict[str, str]:
+    def sources_pages(self, by_source: dict[str, list[Article]]) -> dict[str, Page]:
         out = {}
         lines = ["# المصادر", "", "الجهات التي نشرت المقالات، مع عدد مقالات كل منها.", ""]
         for name in sorted(by_source, key=lambda s: (-len(by_source[s]), s)):
@@ -390,10 +405,10 @@ class SiteRenderer:
             lines.append(f"- [{inline(name)}]({link(SOURCES_INDEX, uri)}) — {count_label(len(by_source[name]))}")
             intro = [f"**{count_label(len(by_source[name]))}** من هذا المصدر، الأحدث أولًا.", ""]
             out.update(self.listing(posixpath.dirname(uri), by_source[name], name, intro, size=TAG_PAGE_SIZE))
-        out[SOURCES_INDEX] = front_matter({"title": "المصادر", "search": {"exclude": True}}) + "\n".join(lines + [""])
+        out[SOURCES_INDEX] = Page({"title": "المصادر", "search": {"exclude": True}}, "\n".join(lines + [""]))
         return out
 
-    def archive_pages(self, articles: list[Article]) -> dict[str, str]:
+    def archive_pages(self, articles: list[Article]) -> dict[str, Page]:
         by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
         undated = []
         for article in articles:
@@ -402,7 +417,7 @@ class SiteRenderer:
                 by_month[(year, month)].append(article)
             else:
                 undated.append(article)
-        out: dict[str, str] = {}
+        out: dict[str, Page] = {}
         lines = ["# الأرشيف", "", f"{count_label(len(articles))}، حسب السنة والشهر.", ""]
         current_year = None
         for year, month in sorted(by_month, reverse=True):
@@ -418,10 +433,10 @@ class SiteRenderer:
             lines.append(f"- [مقالات بلا تاريخ]({link(ARCHIVE_INDEX, 'archive/undated/index.md')}) — {count_label(len(undated))}")
             intro = ["مقالات لا يذكر نصها تاريخ نشرها.", ""]
             out.update(self.listing("archive/undated", undated, "الأرشيف: تاريخ غير معروف", intro))
-        out[ARCHIVE_INDEX] = front_matter({"title": "الأرشيف", "search": {"exclude": True}}) + "\n".join(lines + [""])
+        out[ARCHIVE_INDEX] = Page({"title": "الأرشيف", "search": {"exclude": True}}, "\n".join(lines + [""]))
         return out
 
-    def home(self, articles: list[Article], by_topic: dict[str, list[Article]]) -> str:
+    def home(self, articles: list[Article], by_topic: dict[str, list[Article]]) -> Page:
         lines = [
             "# موجز القوقاز",
             "",
@@ -443,7 +458,7 @@ class SiteRenderer:
             f" · [تابع الموجز (RSS)]({FEED})",
             "",
         ]
-        return front_matter({"title": "موجز القوقاز", "search": {"exclude": True}}) + "\n".join(lines)
+        return Page({"title": "موجز القوقاز", "search": {"exclude": True}}, "\n".join(lines))
 
     # -- the whole site -------------------------------------------------------------------------
 
@@ -473,8 +488,9 @@ class SiteRenderer:
             used.add(slug)
             self.source_uris[name] = f"sources/{slug}/index.md"
 
-    def pages(self, articles: list[Article]) -> dict[str, str]:
-        """Every generated page of the site, keyed by its source URI."""
+    def pages(self, articles: list[Article]) -> dict[str, Page | str]:
+        """Every generated file of the site, keyed by its source URI: Markdown pages as
+        :class:`Page`, other files (feeds, raw seeds) as their text."""
         self.plan(articles)
         self.related = related_articles(articles)
         by_topic: dict[str, list[Article]] = defaultdict(list)
@@ -484,7 +500,7 @@ class SiteRenderer:
                 by_topic[slug].append(article)
             for source in article.sources:
                 by_source[source].append(article)
-        pages = {HOME: self.home(articles, by_topic), TOPICS_INDEX: self.topics_index(by_topic)}
+        pages: dict[str, Page | str] = {HOME: self.home(articles, by_topic), TOPICS_INDEX: self.topics_index(by_topic)}
         for topic in self.taxonomy.topics:
             pages.update(self.topic_pages(topic.slug, by_topic.get(topic.slug, [])))
         for tag in self.tag_pages.values():

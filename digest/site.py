@@ -9,7 +9,7 @@ from typing import Any
 from .cache import ArticleCache, code_fingerprint
 from .dates import calendar
 from .pipeline import Digest, Pipeline, build_digest
-from .render import TOPICS_INDEX, SiteRenderer, count_label, page_url, topic_uri
+from .render import TOPICS_INDEX, Page, SiteRenderer, count_label, page_url, topic_uri
 from .search import build_index
 from .taxonomy import DEFAULT_PATH, Taxonomy
 
@@ -20,9 +20,15 @@ class SiteBuild:
     digest: Digest
     taxonomy: Taxonomy
     taxonomy_path: Path
-    files: dict[str, str] = field(default_factory=dict)
+    # src_uri → a Markdown page, or the text of any other file (feeds, search, raw seeds)
+    files: dict[str, Page | str] = field(default_factory=dict)
     # tag name → (URL of its page, number of articles), for the theme's tag templates
     tag_links: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+    def text(self, src_uri: str) -> str:
+        """The file as written to disk (a page with its front matter)."""
+        content = self.files[src_uri]
+        return content.text() if isinstance(content, Page) else content
 
     def tag_extra(self) -> dict[str, dict[str, object]]:
         """``extra.digest_tags`` for the theme templates (overrides/): tag → its page, its
@@ -55,7 +61,7 @@ def build_site(
     cache = ArticleCache(cache_path, code_fingerprint(path)) if cache_path else None
     digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache)
     renderer = SiteRenderer(taxonomy, cal, site_url=site_url or "")
-    files = renderer.pages(digest.articles)
+    files: dict[str, Page | str] = dict(renderer.pages(digest.articles))
     files.update(build_index(digest.articles, taxonomy, cal))
     tag_links = {name: (page_url(t.uri), len(t.articles)) for name, t in renderer.tag_pages.items()}
     return SiteBuild(digest, taxonomy, path, files, tag_links)

@@ -22,7 +22,7 @@ def to_html(text: str) -> str:
 @pytest.fixture(scope="module")
 def pages():
     site = build_site(SEEDS)
-    return {uri: text for uri, text in site.files.items() if uri.endswith(".md")}
+    return {uri: site.text(uri) for uri in site.files if uri.endswith(".md")}
 
 
 def test_every_generated_page_renders_the_same_with_its_blocks_lifted(pages):

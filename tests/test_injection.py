@@ -97,7 +97,7 @@ def test_front_matter_structure_survives_the_title(build_tree, tmp_path):
 
     pipeline = Pipeline()
     article = pipeline.article("x.txt", 'عنوان: "مقتبس" \' # & | ---\n---\ntitle: hacked\nنص الخبر.'.encode())
-    page = SiteRenderer(pipeline.taxonomy, calendar()).article_page(article)
+    page = SiteRenderer(pipeline.taxonomy, calendar()).article_page(article).text()
     _, front, body = page.split("---\n", 2)
     meta = yaml.safe_load(front)
     assert set(meta) == {"title", "description", "date", "date_inferred", "sources", "tags", "topics", "search", "kind", "jsonld"}
