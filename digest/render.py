@@ -79,8 +79,15 @@ def topic_uri(slug: str) -> str:
 
 
 def link(from_uri: str, to_uri: str) -> str:
-    """Relative link between two source files, as MkDocs resolves (and validates) them."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """Relative link between two source files, as MkDocs resolves (and validates) them:
+    ``posixpath.relpath(to_uri, dirname(from_uri))`` for our plain relative URIs, computed
+    on the strings (relpath makes both absolute first; this runs for every listing link)."""
+    base = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
 
 
 def href(from_uri: str, to_uri: str) -> str:
@@ -164,6 +171,9 @@ class SiteRenderer:
     tag_pages: dict[str, TagPage] = field(default_factory=dict)
     source_uris: dict[str, str] = field(default_factory=dict)
     related: dict[str, list[Article]] = field(default_factory=dict)
+    # article id → the part of its list entry that does not depend on the page listing it
+    # (every article is listed on a dozen pages: tags, topic, publisher, month, related).
+    _entries: dict[str, str] = field(default_factory=dict, repr=False)
 
     def absolute(self, uri: str) -> str:
         url = page_url(uri) if uri.endswith(".md") else uri
@@ -185,10 +195,12 @@ class SiteRenderer:
 
     def article_item(self, article: Article, from_uri: str) -> str:
         """One article in a list, as raw HTML (rendered by Python-Markdown without parsing)."""
-        return (
-            f'<li><a href="{href(from_uri, article_uri(article))}">{html.escape(article.title)}</a>'
-            f" — {self.date_text(article)} · {sources_html(article)}</li>"
-        )
+        entry = self._entries.get(article.id)
+        if entry is None:
+            entry = f"{html.escape(article.title)}</a> — {self.date_text(article)} · {sources_html(article)}</li>"
+            self._entries[article.id] = entry
+        return f'<li><a href="{href(from_uri, article_uri(article))}">{entry}'
+
 
     def article_list(self, articles: list[Article], from_uri: str) -> list[str]:
         if not articles:
@@ -219,8 +231,10 @@ class SiteRenderer:
         size: int = PAGE_SIZE,
         extra_meta: dict[str, object] | None = None,
     ) -> dict[str, Page]:
-        """The pages of one listing, newest first, with the intro on the first page."""
-        pages = paginate(directory, newest_first(articles), size)
+        """The pages of one listing of ``articles`` (newest first, as given), with the intro
+        on the first page."""
+        # Every list handed here was grouped from the newest-first order (see pages()).
+        pages = paginate(directory, articles, size)
         uris = [uri for uri, _ in pages]
         out = {}
         for n, (uri, chunk) in enumerate(pages, 1):
@@ -464,9 +478,10 @@ class SiteRenderer:
 
     def plan(self, articles: list[Article]) -> None:
         """Decide the URL of every tag and publisher page before any page links to one."""
+        self._entries = {}
         entity_by_label = {e.label: e for e in self.taxonomy.entities}
         by_tag: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
+        for article in newest_first(articles):
             for tag in article.tags:
                 by_tag[tag].append(article)
         used: set[str] = set()
@@ -493,9 +508,11 @@ class SiteRenderer:
         :class:`Page`, other files (feeds, raw seeds) as their text."""
         self.plan(articles)
         self.related = related_articles(articles)
+        # Grouped from the newest-first order, every listing is in that order already.
+        ordered = newest_first(articles)
         by_topic: dict[str, list[Article]] = defaultdict(list)
         by_source: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
+        for article in ordered:
             for slug in article.topics:
                 by_topic[slug].append(article)
             for source in article.sources:
@@ -506,7 +523,7 @@ class SiteRenderer:
         for tag in self.tag_pages.values():
             pages.update(self.tag_pages_for(tag))
         pages.update(self.sources_pages(by_source))
-        pages.update(self.archive_pages(articles))
+        pages.update(self.archive_pages(ordered))
         pages[TIMELINE] = self.timeline(key_dates(articles))
         pages.update(self.feeds(articles, by_topic))
         for article in articles:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Any
 
 from .dates import Calendar
@@ -51,29 +52,27 @@ def build_index(articles: list[Article], taxonomy: Taxonomy, calendar: Calendar)
     """The index files, ``{uri: json text}``."""
     ordered = newest_first(articles)
     docs: list[list[str]] = []
-    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    # form → [doc, weight, doc, weight, ...], docs ascending (they are added in order)
+    postings: dict[str, list[int]] = defaultdict(list)
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
         text = "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
         docs.append([article_url(article), article.title, calendar.display(article.date), "، ".join(article.sources), text])
-        weights: Counter[str] = Counter()
-        for forms in analyze(article.title):
-            for form in forms:
-                weights[form] += TITLE_WEIGHT
-        for forms in analyze(text + "\n" + " ".join(article.tags)):
-            for form in forms:
-                weights[form] += 1
+        # Counted by Counter's C loop: this runs over every word of every article.
+        weights = Counter(chain.from_iterable(analyze(text + "\n" + " ".join(article.tags))))
+        for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
+            weights[form] += TITLE_WEIGHT * count
         for form, weight in weights.items():
-            postings[form][n] = weight
+            postings[form] += (n, weight)
         for slug in article.entities:
             entity_docs[slug].append(n)
 
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for form in sorted(postings):
-        coded, previous = [], 0
-        for doc, weight in sorted(postings[form].items()):
-            coded += [doc - previous, weight]
-            previous = doc
+        plist = postings[form]
+        coded = plist[:]
+        for k in range(len(plist) - 2, 0, -2):
+            coded[k] -= plist[k - 2]  # delta-code the doc ids
         shards[shard_key(form)][form] = coded
 
     files: dict[str, str] = {}

@@ -75,3 +75,18 @@ def test_body_and_removed_parts_account_for_every_line(pipeline, lines):
     # and nothing is invented: every placed line comes from the input
     inputs = {squash(raw) for raw in article.raw.split("\n")}
     assert all(p in inputs for p in placed)
+
+
+# Source URIs as the renderer makes them: relative, "/"-separated, no "." or ".." parts,
+# folders and files never of the same name.
+_FOLDERS = st.lists(st.sampled_from(["a", "b", "topics", "page", "tags"]), max_size=4)
+_URI = st.tuples(_FOLDERS, st.sampled_from(["index.md", "2.md", "x.md"])).map(lambda p: "/".join([*p[0], p[1]]))
+
+
+@given(_URI, _URI)
+def test_link_is_posix_relpath_between_source_files(from_uri, to_uri):
+    import posixpath
+
+    from digest.render import link
+
+    assert link(from_uri, to_uri) == posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
