@@ -185,14 +185,6 @@ class SiteRenderer:
         text = self.calendar.display(article.date)
         return f"{text} (تاريخ تقديري)" if article.date_inferred else text
 
-    def sources_text(self, article: Article, from_uri: str | None = None) -> str:
-        """Publishers for Markdown (linked to their pages when ``from_uri`` is given)."""
-        if not article.sources:
-            return UNKNOWN_SOURCE
-        if from_uri is None:
-            return "، ".join(inline(s) for s in article.sources)
-        return "، ".join(f"[{inline(s)}]({link(from_uri, self.source_uris[s])})" for s in article.sources)
-
     def article_item(self, article: Article, from_uri: str) -> str:
         """One article in a list, as raw HTML (rendered by Python-Markdown without parsing)."""
         entry = self._entries.get(article.id)
@@ -271,11 +263,13 @@ class SiteRenderer:
             "kind": "article",
             "jsonld": json_for_script(self.news_article(article)),
         }
-        lines = [f"# {inline(article.title)}", ""]
+        # Raw HTML wherever seed text or links appear: Python-Markdown gets the two constant
+        # headings only (they make the page's table of contents), and no inline work.
+        lines = [f"<h1>{html.escape(article.title)}</h1>", ""]
         source_label = "المصادر" if len(article.sources) > 1 else "المصدر"
         lines += [
             f'<p class="digest-meta"><span>التاريخ: {self.date_text(article)}</span>'
-            f" · <span>{source_label}: {self.sources_text(article)}</span></p>",
+            f" · <span>{source_label}: {sources_html(article)}</span></p>",
             "",
         ]
         if article.summary and article.summary not in article.body:
@@ -284,12 +278,16 @@ class SiteRenderer:
         lines += ['<div class="digest-body">', *(f"<p>{html.escape(p)}</p>" for p in article.body), "</div>", ""]
         if article.topics:
             lines += ["## المواضيع", ""]
-            for slug in article.topics:
-                topic = self.taxonomy.topic_by_slug[slug]
-                lines.append(f"- [{inline(topic.label)}]({link(uri, topic_uri(slug))})")
-            lines.append("")
+            items = "".join(
+                f'<li><a href="{href(uri, topic_uri(slug))}">{html.escape(self.taxonomy.topic_by_slug[slug].label)}</a></li>'
+                for slug in article.topics
+            )
+            lines += [f"<ul>{items}</ul>", ""]
         if article.sources:
-            lines += [f"{source_label}: {self.sources_text(article, uri)}", ""]
+            publishers = "، ".join(
+                f'<a href="{href(uri, self.source_uris[s])}">{html.escape(s)}</a>' for s in article.sources
+            )
+            lines += [f"<p>{source_label}: {publishers}</p>", ""]
         related = self.related.get(article.id, [])
         if related:
             lines += ["## مقالات ذات صلة", ""] + self.article_list(related, uri)
