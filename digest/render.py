@@ -193,7 +193,6 @@ class SiteRenderer:
             self._entries[article.id] = entry
         return f'<li><a href="{href(from_uri, article_uri(article))}">{entry}'
 
-
     def article_list(self, articles: list[Article], from_uri: str) -> list[str]:
         if not articles:
             return []
