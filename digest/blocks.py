@@ -23,20 +23,11 @@ _PLACEHOLDER = "<!--digest-block-{}-->"
 _PLACEHOLDER_RE = re.compile(r"<!--digest-block-(\d+)-->")
 
 
-def _split_front_matter(markdown: str) -> tuple[str, str]:
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        if end != -1:
-            return markdown[: end + 5], markdown[end + 5 :]
-    return "", markdown
-
-
 def lift(markdown: str) -> tuple[str, tuple[str, ...]]:
     """The page with each raw HTML block (a run of lines that starts with a block-level tag
     after a blank line and ends at the next blank line) replaced by a placeholder, and the
-    blocks in order."""
-    head, body = _split_front_matter(markdown)
-    lines = body.split("\n")
+    blocks in order. (YAML front matter, having no blank line, passes through untouched.)"""
+    lines = markdown.split("\n")
     out: list[str] = []
     blocks: list[str] = []
     i = 0
@@ -52,7 +43,7 @@ def lift(markdown: str) -> tuple[str, tuple[str, ...]]:
         else:
             out.append(line)
             i += 1
-    return head + "\n".join(out), tuple(blocks)
+    return "\n".join(out), tuple(blocks)
 
 
 def restore(html: str, blocks: tuple[str, ...]) -> str:

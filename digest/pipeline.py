@@ -197,6 +197,7 @@ def parse_all(pipeline: Pipeline, tasks: list[tuple[str, bytes, str]], workers: 
 class _Seed:
     path: Path
     data: bytes
+    ident: str
     key: str = ""
     result: Article | SeedError | None = None
 
@@ -230,17 +231,17 @@ def build_digest(
             entries.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
             continue
         try:
-            seed = _Seed(path, path.read_bytes())
+            seed = _Seed(path, path.read_bytes(), article_id(path.name))
         except OSError as error:
             entries.append(SeedError(str(path), f"cannot be read ({error.strerror or error})"))
             continue
         if cache:
-            seed.key = cache.key(str(path), article_id(path.name), seed.data)
+            seed.key = cache.key(str(path), seed.ident, seed.data)
             seed.result = cache.get(seed.key)
         entries.append(seed)
     # Parse what the cache did not have.
     todo = [e for e in entries if isinstance(e, _Seed) and e.result is None]
-    parsed = parse_all(pipeline, [(str(e.path), e.data, article_id(e.path.name)) for e in todo], workers)
+    parsed = parse_all(pipeline, [(str(e.path), e.data, e.ident) for e in todo], workers)
     for seed, result in zip(todo, parsed):
         seed.result = result
         if cache and isinstance(result, Article):
@@ -256,7 +257,7 @@ def build_digest(
         if isinstance(article, SeedError) or article is None:
             digest.errors.append(article or SeedError(str(path), "not parsed"))
             continue
-        ident = article_id(path.name)
+        ident = entry.ident
         if ident in used_ids:
             # Two names, one URL: keep both, the later one with a suffix from its full name.
             ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
