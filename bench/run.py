@@ -81,8 +81,8 @@ def site_figures(site: Path) -> dict:
 
 def make_floor(tree: Path, floor: Path) -> None:
     """The same article pages as plain Markdown, MkDocs + Material, no hook."""
-    from digest.dates import calendar
-    from digest.pipeline import build_digest
+    from digest.language.dates import calendar
+    from digest.corpus.build import build_digest
     from digest.render import SiteRenderer, article_uri
     from digest.taxonomy import Taxonomy
 

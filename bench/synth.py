@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from digest.dates import calendar  # noqa: E402
-from digest.pipeline import Pipeline  # noqa: E402
+from digest.language.dates import calendar  # noqa: E402
+from digest.parse.assembly import Pipeline  # noqa: E402
 
 WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
 ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from .model import SeedError
-from .pipeline import Pipeline, build_digest
+from .corpus.build import build_digest
+from .parse.assembly import Pipeline
 
 
 def _inspect(files: list[str]) -> int:

@@ -9,7 +9,7 @@ extractor and MkDocs' anchor collector); on a listing page that is most of the b
 cheaply, and :func:`restore` swaps the blocks back into the HTML it returns. The result is
 the HTML Python-Markdown would have produced from the whole page (tests/test_blocks.py checks
 this on every page of the real seeds). The placeholder cannot come from seed text: seed text
-never reaches the page with a raw ``<`` (digest/escape.py).
+never reaches the page with a raw ``<`` (digest/language/escape.py).
 """
 
 from __future__ import annotations

@@ -21,13 +21,13 @@ from typing import Callable
 
 import yaml
 
-from .dates import Calendar
-from .escape import attribute, inline
+from .language.dates import Calendar
+from .language.escape import attribute, inline
 from .model import Article
 from .feeds import rss
 from .order import newest_first
 from .related import related_articles
-from .normalize import normalize
+from .language.normalize import normalize
 from .taxonomy import Entity, Taxonomy
 from .timeline import Citation, key_dates
 
@@ -43,7 +43,7 @@ TIMELINE = "timeline/index.md"
 FEED = "feed.xml"
 KIND_LABELS = {"person": "شخصية", "place": "مكان", "organisation": "منظمة"}
 MAX_CITATIONS_SHOWN = 5
-# What the folded "removed" list calls each kind of line (digest/cleaner.py).
+# What the folded "removed" list calls each kind of line (digest/parse/cleaner.py).
 REMOVED_LABELS = {
     "duplicate-title": "عنوان مكرر", "dateline": "سطر التاريخ", "source": "سطر المصدر",
     "keywords": "كلمات دلالية", "hashtags": "وسوم", "widget": "أزرار المشاركة والتنقل",

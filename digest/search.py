@@ -22,9 +22,9 @@ from collections import Counter, defaultdict
 from itertools import chain
 from typing import Any
 
-from .dates import Calendar
+from .language.dates import Calendar
 from .model import Article
-from .normalize import analyze
+from .language.normalize import analyze
 from .order import newest_first
 from .taxonomy import Taxonomy
 

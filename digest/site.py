@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import ArticleCache, code_fingerprint
-from .dates import calendar
-from .pipeline import Digest, Pipeline, build_digest
+from .corpus.build import Digest, build_digest
+from .corpus.cache import ArticleCache, code_fingerprint
+from .language.dates import calendar
+from .parse.assembly import Pipeline
 from .render import TOPICS_INDEX, Page, SiteRenderer, count_label, page_url, topic_uri
 from .search import build_index
 from .taxonomy import DEFAULT_PATH, Taxonomy

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from .normalize import analyze, normalize
+from .language.normalize import analyze, normalize
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "taxonomy.yaml"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -27,7 +27,7 @@ def key_dates(articles: list[Article]) -> dict[str, list[Citation]]:
     """ISO date → citations (newest article first), for key dates only, in date order."""
     cited: dict[str, dict[str, Citation]] = defaultdict(dict)
     for article in newest_first(articles):
-        for item in article.cited_dates:  # found by the pipeline (digest.pipeline.cited_dates)
+        for item in article.cited_dates:  # found by the pipeline (digest.parse.assembly.Pipeline.cited_dates)
             if item["date"] != article.date:  # an override may have set the date since
                 cited[item["date"]].setdefault(article.id, Citation(article, item["sentence"]))
     return {

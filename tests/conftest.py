@@ -12,7 +12,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from digest.pipeline import Pipeline
+    from digest.parse.assembly import Pipeline
 
     return Pipeline()
 

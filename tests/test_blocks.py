@@ -57,7 +57,7 @@ def test_a_block_runs_to_the_next_blank_line():
 
 
 def test_escaped_seed_text_cannot_forge_a_placeholder():
-    from digest.escape import inline
+    from digest.language.escape import inline
 
     forged = inline("<!--digest-block-0-->")
     assert "<!--" not in forged

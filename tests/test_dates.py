@@ -2,7 +2,7 @@
 
 import pytest
 
-from digest.dates import calendar
+from digest.language.dates import calendar
 
 
 @pytest.mark.parametrize(

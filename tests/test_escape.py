@@ -1,4 +1,4 @@
-"""digest.escape.inline: any line of text renders as one paragraph showing exactly that text."""
+"""digest.language.escape.inline: any line of text renders as one paragraph showing exactly that text."""
 
 import html
 import re
@@ -7,7 +7,7 @@ import markdown
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from digest.escape import attribute, inline
+from digest.language.escape import attribute, inline
 
 # The extensions the site enables (mkdocs.yml) plus MkDocs' own.
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "def_list", "abbr"]

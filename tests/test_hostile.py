@@ -4,8 +4,8 @@ import pytest
 
 from conftest import SEEDS
 from digest.model import SeedError
-from digest.pipeline import build_digest
-from digest.reader import MAX_BYTES, decode_seed
+from digest.corpus.build import build_digest
+from digest.parse.reader import MAX_BYTES, decode_seed
 
 GOOD = (SEEDS / "002_5f9c524816c939ca.txt").read_bytes()
 TITLE = "لافروف من إسطنبول: الغرب يهدد الأمن في جنوب القوقاز"

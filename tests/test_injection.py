@@ -90,9 +90,9 @@ def test_every_page_of_the_payload_site_is_free_of_injected_markup(payload_site)
 
 
 def test_front_matter_structure_survives_the_title(build_tree, tmp_path):
-    from digest.pipeline import Pipeline
+    from digest.parse.assembly import Pipeline
     from digest.render import SiteRenderer
-    from digest.dates import calendar
+    from digest.language.dates import calendar
     import yaml
 
     pipeline = Pipeline()

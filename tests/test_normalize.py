@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.normalize import analyze, fold, normalize, same_word
+from digest.language.normalize import analyze, fold, normalize, same_word
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "normalize.json").read_text(encoding="utf-8"))
 

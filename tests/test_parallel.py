@@ -12,7 +12,9 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parent.parent))
 
 from digest.model import SeedError  # noqa: E402
-from digest.pipeline import PARALLEL_MIN_SEEDS, Pipeline, build_digest, parse_all  # noqa: E402
+from digest.corpus.build import build_digest  # noqa: E402
+from digest.corpus.parallel import PARALLEL_MIN_SEEDS, parse_all  # noqa: E402
+from digest.parse.assembly import Pipeline  # noqa: E402
 
 SEEDS = HERE.parent.parent / "seeds"
 
@@ -36,7 +38,7 @@ def comparable(results):
 
 def parse_counting(pipeline, work, workers):
     """parse_all, and how many tasks were parsed in this process."""
-    import digest.pipeline as module
+    import digest.corpus.parallel as module
 
     calls = []
     original = module._parse

@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from digest.model import SeedError
-from digest.reader import decode_seed
+from digest.parse.reader import decode_seed
 
 LINES = [
     "وزير الخارجية الروسي يبحث مع نظيره الأذربيجاني الأوضاع في قره باج",

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import SEEDS
-from digest.normalize import normalize
+from digest.language.normalize import normalize
 
 EXPECTED = {
     "000": dict(

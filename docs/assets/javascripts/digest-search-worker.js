@@ -7,7 +7,7 @@
  * Why not lunr: Material sends each keystroke with a trailing wildcard, which lunr's Arabic
  * stemmer mangles (a single word finds nothing until a space is typed), and lunr knows no
  * spelling variants. Here a query is analysed with the same normalisation as the index
- * (normalize.js mirrors digest/normalize.py), the word being typed is matched as a prefix,
+ * (normalize.js mirrors digest/language/normalize.py), the word being typed is matched as a prefix,
  * and a name in any spelling of the taxonomy finds every article about that entity.
  */
 /* global DigestNormalize */

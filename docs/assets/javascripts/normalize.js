@@ -1,4 +1,4 @@
-/* The browser's mirror of digest/normalize.py: the same folding and the same token forms.
+/* The browser's mirror of digest/language/normalize.py: the same folding and the same token forms.
  * Held to the same vectors (tests/vectors/normalize.json) by tests/js/normalize.test.js.
  * Loaded by the search worker (importScripts) and by Node for the tests. */
 (function (root) {

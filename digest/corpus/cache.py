@@ -16,17 +16,18 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from .model import Article
+from ..model import Article
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the digest package
 FORMAT = b"digest-cache-1"
 
 
 def code_fingerprint(*extra: Path) -> str:
     digest = hashlib.sha256(FORMAT)
-    files = sorted(_PACKAGE.glob("*.py")) + sorted((_PACKAGE / "data").glob("*.yaml")) + list(extra)
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "data").glob("*.yaml")) + list(extra)
     for path in files:
-        digest.update(path.name.encode())
+        name = path.relative_to(_PACKAGE).as_posix() if path.is_relative_to(_PACKAGE) else path.name
+        digest.update(name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -28,7 +28,7 @@ import yaml
 
 from .normalize import fold
 
-CALENDAR_PATH = Path(__file__).with_name("data") / "calendar.yaml"
+CALENDAR_PATH = Path(__file__).parent.parent / "data" / "calendar.yaml"
 INFERENCE_WINDOW = 7  # years after the latest year mentioned
 DATELINE_MAX_CHARS = 120
 

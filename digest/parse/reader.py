@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import SeedError
+from ..model import SeedError
 
 # A seed larger than this is not an article but a dump; refuse it rather than stall a build.
 MAX_BYTES = 8 * 1024 * 1024

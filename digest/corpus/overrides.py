@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from .enrich import clean_tag
-from .model import Article, SeedError
-from .taxonomy import Taxonomy
+from ..model import Article, SeedError
+from ..parse.enrich import clean_tag
+from ..taxonomy import Taxonomy
 
 SUFFIXES = (".yml", ".yaml")
 KEYS = ("title", "date", "sources", "topics", "tags")

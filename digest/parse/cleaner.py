@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from .dates import Calendar
-from .model import Removed
-from .normalize import analyze, normalize
-from .taxonomy import Taxonomy
-from .text import ends_like_sentence, squash
+from ..language.dates import Calendar
+from ..language.normalize import analyze, normalize
+from ..language.text import ends_like_sentence, squash
+from ..model import Removed
+from ..taxonomy import Taxonomy
 
-BOILERPLATE_PATH = Path(__file__).with_name("data") / "boilerplate.yaml"
+BOILERPLATE_PATH = Path(__file__).parent.parent / "data" / "boilerplate.yaml"
 # A line without a full stop and at most this many words reads as a headline, not prose.
 HEADLINE_MAX_WORDS = 25
 HASHTAG_MAX_WORDS = 8

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import analyze, normalize
-from .taxonomy import Taxonomy, Tokens
-from .text import sentences, squash
+from ..language.normalize import analyze, normalize
+from ..language.text import sentences, squash
+from ..taxonomy import Taxonomy, Tokens
 
 MAX_EVIDENCE = 3
 # A tag coming from the seed (hashtag, keyword) is a short run of letters and digits: it is

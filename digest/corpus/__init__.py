@@ -1,0 +1,1 @@
+"""A folder → the digest: discovery, overrides, the article cache, parallel parsing, duplicates."""

@@ -1,0 +1,1 @@
+"""Arabic knowledge with no Article: normalisation, dates, sentences and text helpers, escaping."""

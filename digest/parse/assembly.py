@@ -1,0 +1,119 @@
+"""Assembly: one seed's bytes → one :class:`Article` (read → clean → enrich).
+
+Pure Python; a folder of seeds is :mod:`digest.corpus`'s business, MkDocs the hook's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ..language.dates import Calendar, calendar
+from ..language.text import sentences, shorten
+from ..model import Article, SeedError
+from ..taxonomy import Taxonomy
+from .cleaner import Cleaner
+from .enrich import Enricher
+from .reader import SEED_SUFFIX, decode_seed
+
+TITLE_MAX_CHARS = 140
+SUMMARY_MAX_CHARS = 300
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HASHED_NAME_RE = re.compile(r"^\d+_(?P<hash>[0-9a-f]{8,})$")
+
+
+def article_id(file_name: str) -> str:
+    """A stable ASCII id from a seed's file name: ``000_71b24d93f0e166c3.txt`` → the hash."""
+    stem = file_name[: -len(SEED_SUFFIX)] if file_name.endswith(SEED_SUFFIX) else file_name
+    hashed = _HASHED_NAME_RE.match(stem)
+    if hashed:
+        return hashed["hash"]
+    slug = "-".join(re.findall(r"[a-z0-9]+", stem.lower()))
+    if slug:
+        return slug[:60]
+    # A name with no ASCII letters (Arabic): a short digest of it, stable across builds.
+    return "seed-" + hashlib.sha1(file_name.encode("utf-8")).hexdigest()[:10]
+
+
+class Pipeline:
+    def __init__(self, taxonomy: Taxonomy | None = None, cal: Calendar | None = None) -> None:
+        self.taxonomy = taxonomy or Taxonomy.load()
+        self.calendar = cal or calendar()
+        self.cleaner = Cleaner(self.taxonomy, self.calendar)
+        self.enricher = Enricher(self.taxonomy)
+
+    def article(self, name: str, data: bytes, article_id_: str | None = None) -> Article:
+        """One seed's bytes → an :class:`Article`; raises :class:`SeedError` naming ``name``."""
+        text = decode_seed(name, data)
+        cleaned = self.cleaner.clean(text)
+        if not cleaned.body and cleaned.title is None:
+            raise SeedError(name, "no article text (every line is boilerplate)")
+        warnings: list[str] = []
+        if cleaned.title is not None:
+            title, from_lead = cleaned.title, False
+        else:
+            title, from_lead = shorten(sentences(cleaned.body[0])[0], TITLE_MAX_CHARS), True
+        if not cleaned.body:
+            warnings.append("no body: the seed has a headline only")
+        paragraphs = [title] + ([cleaned.subtitle] if cleaned.subtitle else []) + cleaned.body
+        if from_lead:
+            paragraphs = paragraphs[1:]  # the title is the lead's first sentence: count it once
+        article_text = "\n".join(paragraphs)
+        published = self.calendar.publication_date(
+            cleaned.datelines, cleaned.body[:3], article_text, cleaned.relative_dates
+        )
+        sources = []
+        for name_ in cleaned.source_names:
+            known = self.taxonomy.source_named(name_)
+            sources.append(known.label if known else name_)
+        sources = list(dict.fromkeys(sources))
+        enrichment = self.enricher.enrich(paragraphs, cleaned.keywords, cleaned.hashtags)
+        summary = cleaned.subtitle or (shorten(cleaned.body[0], SUMMARY_MAX_CHARS) if cleaned.body else "")
+        if published.iso is None:
+            warnings.append(f"no date ({published.note})")
+        elif published.inferred:
+            warnings.append(f"inferred date ({published.note})")
+        if not sources:
+            warnings.append("no source")
+        if not enrichment.topics:
+            warnings.append("no topic")
+        return Article(
+            cited_dates=self.cited_dates(cleaned.body, published.iso),
+            id=article_id_ or article_id(name),
+            path=name,
+            title=title,
+            title_from_lead=from_lead,
+            date=published.iso,
+            date_inferred=published.inferred,
+            date_note=published.note,
+            sources=sources,
+            summary=summary,
+            body=cleaned.body,
+            tags=enrichment.tags,
+            entities=enrichment.entities,
+            topics=enrichment.topics,
+            evidence=enrichment.evidence,
+            removed=cleaned.removed,
+            warnings=warnings,
+            raw=text,
+        )
+
+    def cited_dates(self, body: list[str], published: str | None) -> list[dict[str, str]]:
+        cited: dict[str, str] = {}
+        for paragraph in body:
+            if not _YEAR_RE.search(paragraph):
+                continue  # a complete date needs a year: most paragraphs have none
+            for sentence in sentences(paragraph):
+                for mention in self.calendar.mentions(sentence):
+                    iso = mention.iso()
+                    if iso and iso != published and iso not in cited:
+                        cited[iso] = sentence
+        return [{"date": iso, "sentence": sentence} for iso, sentence in cited.items()]
+
+    def file(self, path: Path) -> Article:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise SeedError(str(path), f"cannot be read ({error.strerror or error})") from None
+        return self.article(str(path), data, article_id(path.name))
