@@ -1,4 +1,4 @@
-"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]`` and ``export DIR``."""
+"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]``, ``evaluate LABELS`` and ``export DIR``."""
 
 from __future__ import annotations
 
@@ -29,12 +29,29 @@ def _inspect(files: list[str]) -> int:
 def _check(directory: str) -> int:
     digest = build_digest(Path(directory))
     for article in digest.articles:
-        detail = "; ".join(article.warnings)
+        detail = "; ".join(str(w) for w in article.warnings)
         print(f"ok    {article.path}" + (f"  ({detail})" if detail else ""))
     for error in digest.errors:
         print(f"error {error}")
     print(f"{len(digest.articles)} ok, {len(digest.errors)} in error")
     return 1 if digest.errors else 0
+
+
+def _evaluate(labels: str, show_misses: bool) -> int:
+    from .corpus.evaluate import LabelsError, evaluate
+
+    try:
+        report = evaluate(Path(labels))
+    except LabelsError as error:
+        print(f"error {error}", file=sys.stderr)
+        return 2
+    for line in report.lines():
+        print(line)
+    if show_misses and report.misses:
+        print(f"\nmisses ({len(report.misses)}):")
+        for line in report.misses:
+            print(f"  {line}")
+    return 0
 
 
 def _export(directory: str, config: str) -> int:
@@ -54,12 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("files", nargs="+")
     check = commands.add_parser("check", help="one line per seed: ok (with warnings) or error")
     check.add_argument("directory", nargs="?", default="seeds")
+    evaluate = commands.add_parser("evaluate", help="score the parser on a labelled corpus (see digest/corpus/evaluate.py)")
+    evaluate.add_argument("labels")
+    evaluate.add_argument("--no-misses", action="store_true", help="print the figures only")
     export = commands.add_parser("export", help="write the site's pages as files, buildable without the hook")
     export.add_argument("directory")
     export.add_argument("--config", default="mkdocs.yml")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         return _inspect(args.files)
+    if args.command == "evaluate":
+        return _evaluate(args.labels, not args.no_misses)
     if args.command == "export":
         return _export(args.directory, args.config)
     return _check(args.directory)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import Any
 
 
@@ -20,12 +21,70 @@ class SeedError(Exception):
         return (SeedError, (self.path, self.reason))
 
 
+class Kind(str, Enum):
+    """Why a line of the seed is not body text. One enum for the cleaner, the renderer
+    (each kind has its Arabic label there) and the tests."""
+
+    TITLE = "title"  # the headline (shown as the title, not repeated in the body)
+    SUBTITLE = "subtitle"  # the standfirst under it
+    DUPLICATE_TITLE = "duplicate-title"  # the headline again
+    DUPLICATE = "duplicate"  # a paragraph given twice
+    KICKER = "kicker"  # a short label over the headline
+    DATELINE = "dateline"  # the line that states the publication date
+    DATE_WIDGET = "date-widget"  # a date that is not the publication: today, a clock, "منذ 34 دقيقة"
+    SOURCE = "source"  # the publisher's name, "المصدر: …"
+    BYLINE = "byline"  # the writer: "كتب …", a name alone, "وكالات"
+    CAPTION = "caption"  # a photo caption under the headline
+    PHOTO_CREDIT = "photo-credit"  # "© AP", "الصورة: …"
+    KEYWORDS = "keywords"  # "كلمات دلالية: …"
+    HASHTAGS = "hashtags"
+    TAG_LINE = "tag-line"  # a line of entity names only
+    MASTHEAD = "masthead"  # the site's name, staff lines ("رئيس التحرير …")
+    NAVIGATION = "navigation"  # menus, section labels, language switches
+    TICKER = "ticker"  # other headlines run together on one line
+    SUBSCRIBE = "subscribe"  # follow / subscribe / app lines
+    SCRAPER = "scraper"  # crawler prefixes and scraper tokens ("[ad_1]", "Embedded Image")
+    WIDGET = "widget"  # share and comment buttons
+    TEASER = "teaser"  # another story's headline
+    RELATED = "related"  # a list of other stories under its heading
+    READ_ALSO = "read-also"  # "اقرأ أيضًا" and everything after it
+    FOOTER = "footer"  # copyright and site footer lines
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
 class Removed:
-    """A line of the seed that is not body text, and why (kept for provenance)."""
+    """A line of the seed (or a piece of one) that is not body text, and why."""
 
-    kind: str  # title, subtitle, dateline, source, keywords, hashtags, widget, read-also, …
+    kind: Kind
     text: str
+
+
+class Code(str, Enum):
+    """What a warning is about; ``check`` prints the code's text and the detail."""
+
+    NO_BODY = "no body"
+    NO_DATE = "no date"
+    INFERRED_DATE = "inferred date"
+    NO_SOURCE = "no source"
+    NO_TOPIC = "no topic"
+    OVERRIDE = "editorial override"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class ArticleWarning:
+    """A gap in an article that still publishes (no date, no source …)."""
+
+    code: Code
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.detail})" if self.detail else str(self.code)
 
 
 @dataclass
@@ -39,21 +98,29 @@ class Article:
     date: str | None = None
     date_inferred: bool = False
     date_note: str = ""
+    # Which line of the seed stated the date (as written), "" when none did.
+    date_source: str = ""
     sources: list[str] = field(default_factory=list)
+    # Agencies and outlets the text quotes ("نقلت وكالة إنترفاكس"): not the publisher.
+    cited: list[str] = field(default_factory=list)
     summary: str = ""
     body: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    # Topics named only in passing, inside a sentence about something else.
+    mentions: list[str] = field(default_factory=list)
     evidence: dict[str, list[str]] = field(default_factory=dict)
     # Complete dates the body cites (events, not the publication date): [{date, sentence}]
     cited_dates: list[dict[str, str]] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ArticleWarning] = field(default_factory=list)
     raw: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The record as printed by ``python -m digest inspect`` (no raw text)."""
         data = asdict(self)
         data.pop("raw")
+        data["removed"] = [{"kind": r.kind.value, "text": r.text} for r in self.removed]
+        data["warnings"] = [{"code": w.code.value, "detail": w.detail} for w in self.warnings]
         return data

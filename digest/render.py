@@ -23,7 +23,7 @@ import yaml
 
 from .language.dates import Calendar
 from .language.escape import attribute, inline
-from .model import Article
+from .model import Article, Kind
 from .feeds import rss
 from .order import newest_first
 from .related import related_articles
@@ -43,12 +43,19 @@ TIMELINE = "timeline/index.md"
 FEED = "feed.xml"
 KIND_LABELS = {"person": "شخصية", "place": "مكان", "organisation": "منظمة"}
 MAX_CITATIONS_SHOWN = 5
-# What the folded "removed" list calls each kind of line (digest/parse/cleaner.py).
+MENTIONS_SHOWN = 10  # on a topic's first page; the rest on its mentions listing
+# What the folded "removed" list calls each kind of line (the title and subtitle are shown
+# as such, not listed).
 REMOVED_LABELS = {
-    "duplicate-title": "عنوان مكرر", "dateline": "سطر التاريخ", "source": "سطر المصدر",
-    "keywords": "كلمات دلالية", "hashtags": "وسوم", "widget": "أزرار المشاركة والتنقل",
-    "teaser": "عنوان خبر آخر", "read-also": "«اقرأ أيضًا» وما بعده", "related": "مقالات مشابهة",
-    "photo-credit": "حقوق الصورة", "byline": "اسم الكاتب", "tag-line": "سطر وسم",
+    Kind.DUPLICATE_TITLE: "عنوان مكرر", Kind.DUPLICATE: "فقرة مكررة", Kind.KICKER: "عنوان فرعي علوي",
+    Kind.DATELINE: "سطر التاريخ", Kind.DATE_WIDGET: "تاريخ أو ساعة الصفحة لا النشر",
+    Kind.SOURCE: "سطر المصدر", Kind.BYLINE: "اسم الكاتب", Kind.CAPTION: "تعليق صورة",
+    Kind.PHOTO_CREDIT: "حقوق الصورة", Kind.KEYWORDS: "كلمات دلالية", Kind.HASHTAGS: "وسوم",
+    Kind.TAG_LINE: "سطر وسم", Kind.MASTHEAD: "ترويسة الموقع", Kind.NAVIGATION: "قوائم التنقل",
+    Kind.TICKER: "شريط أخبار", Kind.SUBSCRIBE: "دعوة إلى المتابعة والاشتراك",
+    Kind.SCRAPER: "أثر أداة الجمع", Kind.WIDGET: "أزرار المشاركة والتنقل",
+    Kind.TEASER: "عنوان خبر آخر", Kind.READ_ALSO: "«اقرأ أيضًا» وما بعده",
+    Kind.RELATED: "مقالات مشابهة", Kind.FOOTER: "تذييل الموقع",
 }
 
 
@@ -361,7 +368,10 @@ class SiteRenderer:
             )
         return out
 
-    def topic_pages(self, slug: str, articles: list[Article]) -> dict[str, Page]:
+    def topic_pages(self, slug: str, articles: list[Article], mentions: list[Article] = ()) -> dict[str, Page]:  # type: ignore[assignment]
+        """The topic's articles (those it is part of the subject of), newest first, each with
+        its evidence; then, under a heading of their own, the newest articles that name it
+        only in passing, and a paginated listing of all of them."""
         topic = self.taxonomy.topic_by_slug[slug]
 
         def item(article: Article, uri: str) -> list[str]:
@@ -381,8 +391,25 @@ class SiteRenderer:
         ]
         # Every page of the topic announces the topic's feed in its <head>.
         feed = {"feed": f"topics/{slug}/feed.xml"}
-        return self.listing(posixpath.dirname(topic_uri(slug)), articles, topic.label, intro, item, topic.description,
-                            extra_meta=feed)
+        directory = posixpath.dirname(topic_uri(slug))
+        out = self.listing(directory, articles, topic.label, intro, item, topic.description, extra_meta=feed)
+        if mentions:
+            first = topic_uri(slug)
+            more = f"{directory}/mentions/index.md"
+            lines = ["", f"## ذُكر الموضوع عرضًا ({count_label(len(mentions))})", "",
+                     "مقالات موضوعها غير ذلك، تذكر الموضوع في جملة عابرة.", ""]
+            for article in mentions[:MENTIONS_SHOWN]:
+                lines += item(article, first)
+            if len(mentions) > MENTIONS_SHOWN:
+                lines += [f"[كل المقالات التي تذكره عرضًا]({link(first, more)})", ""]
+            page = out[first]
+            out[first] = Page(page.meta, page.body + "\n" + "\n".join(lines))
+            out.update(self.listing(
+                f"{directory}/mentions", mentions, f"{topic.label}: ذُكر عرضًا",
+                [f"مقالات تذكر «{inline(topic.label)}» في جملة عابرة، الأحدث أولًا. "
+                 f"[مقالات الموضوع]({link(more, first)})", ""], item, topic.description,
+            ))
+        return out
 
     def topics_index(self, by_topic: dict[str, list[Article]]) -> Page:
         lines = ["# المواضيع", ""]
@@ -508,15 +535,18 @@ class SiteRenderer:
         # Grouped from the newest-first order, every listing is in that order already.
         ordered = newest_first(articles)
         by_topic: dict[str, list[Article]] = defaultdict(list)
+        by_mention: dict[str, list[Article]] = defaultdict(list)
         by_source: dict[str, list[Article]] = defaultdict(list)
         for article in ordered:
             for slug in article.topics:
                 by_topic[slug].append(article)
+            for slug in article.mentions:
+                by_mention[slug].append(article)
             for source in article.sources:
                 by_source[source].append(article)
         pages: dict[str, Page | str] = {HOME: self.home(articles, by_topic), TOPICS_INDEX: self.topics_index(by_topic)}
         for topic in self.taxonomy.topics:
-            pages.update(self.topic_pages(topic.slug, by_topic.get(topic.slug, [])))
+            pages.update(self.topic_pages(topic.slug, by_topic.get(topic.slug, []), by_mention.get(topic.slug, [])))
         for tag in self.tag_pages.values():
             pages.update(self.tag_pages_for(tag))
         pages.update(self.sources_pages(by_source))

@@ -28,6 +28,12 @@ class Topic:
     label: str
     description: str
     patterns: tuple[str, ...]
+    # Phrases that, in the same sentence as a pattern, say it is about something else
+    # ("وقف إطلاق النار" beside "اتفاق سلام" is the 2020 ceasefire, not the peace treaty).
+    vetoes: tuple[str, ...] = ()
+    # The year the topic's story starts: an article whose date (or, undated, the latest
+    # year it names) is earlier does not get it.
+    since: int | None = None
 
 
 @dataclass(frozen=True)
@@ -123,10 +129,13 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 
 class Taxonomy:
-    def __init__(self, topics: list[Topic], entities: list[Entity], sources: list[Source]) -> None:
+    def __init__(
+        self, topics: list[Topic], entities: list[Entity], sources: list[Source], background_cues: tuple[str, ...] = ()
+    ) -> None:
         self.topics = topics
         self.entities = entities
         self.sources = sources
+        self.background_cues = background_cues
         self.topic_by_slug = {t.slug: t for t in topics}
         self.entity_by_slug = {e.slug: e for e in entities}
 
@@ -142,11 +151,16 @@ class Taxonomy:
         topics = []
         for n, entry in enumerate(data.get("topics") or []):
             where = f"{path.name}: topics[{n}]"
+            since = entry.get("since")
+            if since is not None and (not isinstance(since, int) or not 1900 <= since <= 2100):
+                raise TaxonomyError(f"{where}: 'since' must be a year")
             topics.append(Topic(
                 slug=_slug(entry, where, seen),
                 label=str(_require(entry, "label", where)),
                 description=str(entry.get("description", "")).strip(),
                 patterns=_strings(_require(entry, "patterns", where), where, "patterns"),
+                vetoes=_strings(entry.get("vetoes", []), where, "vetoes"),
+                since=since,
             ))
         entities = []
         for n, entry in enumerate(data.get("entities") or []):
@@ -175,7 +189,8 @@ class Taxonomy:
             ))
         if not topics:
             raise TaxonomyError(f"{path}: no topics")
-        return cls(topics, entities, sources)
+        background = _strings(data.get("background_cues", []), path.name, "background_cues")
+        return cls(topics, entities, sources, background)
 
     @cached_property
     def entity_matcher(self) -> PhraseMatcher:
@@ -184,6 +199,22 @@ class Taxonomy:
     @cached_property
     def topic_matcher(self) -> PhraseMatcher:
         return PhraseMatcher((t.slug, p) for t in self.topics for p in t.patterns)
+
+    @cached_property
+    def veto_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher((t.slug, p) for t in self.topics for p in t.vetoes)
+
+    @cached_property
+    def background_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher(("background", p) for p in self.background_cues)
+
+    @cached_property
+    def source_matcher(self) -> PhraseMatcher:
+        return PhraseMatcher((s.slug, alias) for s in self.sources for alias in s.aliases)
+
+    @cached_property
+    def source_by_slug(self) -> dict[str, Source]:
+        return {s.slug: s for s in self.sources}
 
     @cached_property
     def _source_by_name(self) -> dict[str, Source]:

@@ -107,3 +107,25 @@ def browser():
 
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_accounted(article) -> None:
+    """Every non-blank line of the seed is placed: as a body paragraph or a removed entry;
+    inside a paragraph that a hard line break had split over several lines; or cut in two
+    (a crawler's prefix or a lead's dateline removed, the rest kept). Nothing is invented:
+    every placed piece is a line of the seed, a piece of one, or consecutive lines joined."""
+    placed = [*article.body, *(r.text for r in article.removed)]
+    lines = [squashed(raw) for raw in article.raw.split("\n") if squashed(raw)]
+    bare = lambda s: s.replace(" ", "")  # noqa: E731
+    whole = bare("".join(lines))
+    pieces = {bare(p) for p in placed}
+    for line in lines:
+        if line in placed or any(line in p for p in article.body):
+            continue
+        assert any(bare(line) == a + b for a in pieces for b in pieces if a and b and bare(line).startswith(a)), line
+    for piece in placed:
+        assert bare(piece) in whole, piece

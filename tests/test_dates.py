@@ -3,6 +3,11 @@
 import pytest
 
 from digest.language.dates import calendar
+from digest.parse.cleaner import boilerplate
+
+
+def date_line(line):
+    return calendar().date_line(line, boilerplate().date_labels)
 
 
 @pytest.mark.parametrize(
@@ -17,15 +22,14 @@ from digest.language.dates import calendar
     ],
 )
 def test_datelines(line, iso):
-    cal = calendar()
-    assert cal.is_dateline(line, ["تاريخ النشر", "نشر في", "آخر تحديث"])
-    assert cal.publication_date([line], [], "", []).iso == iso
+    found = date_line(line)
+    assert found is not None and not found.widget
+    result = calendar().publication_date([found], [], "", [])
+    assert (result.iso, result.source) == (iso, line)
 
 
 def test_a_sentence_with_a_date_is_not_a_dateline():
-    assert not calendar().is_dateline(
-        "وقع القادة البيان في 9 نوفمبر 2020 بعد معارك استمرت أسابيع", ["تاريخ النشر"]
-    )
+    assert date_line("وقع القادة البيان في 9 نوفمبر 2020 بعد معارك استمرت أسابيع") is None
 
 
 def test_today_phrase_with_levantine_month():

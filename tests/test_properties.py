@@ -2,6 +2,7 @@
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from conftest import assert_accounted
 from digest.model import SeedError
 from digest.parse.reader import decode_seed
 
@@ -68,13 +69,7 @@ def test_body_and_removed_parts_account_for_every_line(pipeline, lines):
         article = pipeline.article("seeds/x.txt", "\n".join(lines).encode("utf-8"))
     except SeedError:
         return
-    placed = [*article.body, *(r.text for r in article.removed)]
-    for raw in article.raw.split("\n"):
-        if squash(raw):
-            assert squash(raw) in placed
-    # and nothing is invented: every placed line comes from the input
-    inputs = {squash(raw) for raw in article.raw.split("\n")}
-    assert all(p in inputs for p in placed)
+    assert_accounted(article)
 
 
 # Source URIs as the renderer makes them: relative, "/"-separated, no "." or ".." parts,

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..model import Article, SeedError
+from ..model import Article, ArticleWarning, Code, SeedError
 from ..parse.enrich import clean_tag
 from ..taxonomy import Taxonomy
 
@@ -85,14 +85,16 @@ def apply_override(article: Article, override: Override) -> None:
     if "date" in values:
         article.date, article.date_inferred = values["date"], False
         article.date_note = f"set by the editor in {override.path}"
-        article.warnings = [w for w in article.warnings if not w.startswith(("no date", "inferred date"))]
+        article.date_source = ""
+        article.warnings = [w for w in article.warnings if w.code not in (Code.NO_DATE, Code.INFERRED_DATE)]
     if "sources" in values:
         article.sources = values["sources"]
-        article.warnings = [w for w in article.warnings if w != "no source"]
+        article.warnings = [w for w in article.warnings if w.code is not Code.NO_SOURCE]
     if "topics" in values:
         article.topics = values["topics"]
         article.evidence = {t: article.evidence.get(t, []) for t in article.topics}
-        article.warnings = [w for w in article.warnings if w != "no topic"]
+        article.mentions = [t for t in article.mentions if t not in article.topics]
+        article.warnings = [w for w in article.warnings if w.code is not Code.NO_TOPIC]
     if "tags" in values:
         article.tags = values["tags"]
-    article.warnings.append(f"editorial override: {', '.join(values)}")
+    article.warnings.append(ArticleWarning(Code.OVERRIDE, ", ".join(values)))

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from hijridate import Hijri
 
 from .normalize import fold
 
@@ -40,6 +41,7 @@ class DateMention:
     day: int | None
     start: int  # offsets in the folded text
     end: int
+    hijri: bool = False  # written in the Hijri calendar (the fields are its Gregorian day)
 
     @property
     def complete(self) -> bool:
@@ -56,6 +58,31 @@ class PublicationDate:
     iso: str | None
     inferred: bool
     note: str
+    source: str = ""  # the text that stated it
+
+
+@dataclass(frozen=True)
+class DateLabels:
+    """Words that say what a date line is (from data/boilerplate.yaml), folded."""
+
+    publication: tuple[str, ...]  # "تاريخ النشر", "نشر في" …
+    update: tuple[str, ...]  # "آخر تحديث" …
+    widget: tuple[str, ...]  # "التوقيت في", "الطقس" …: the page's clock, not the article's
+    cities: tuple[str, ...]  # a city beside a date is a clock or weather widget
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is only a date, and what its words say about that date."""
+
+    text: str
+    mention: DateMention
+    weekday: str | None
+    publication: bool  # labelled as the publication
+    update: bool  # labelled as an update only
+    widget: bool  # a clock or a crawl stamp: never the publication
+    clock: bool  # carries a time of day
+    hijri: bool  # carries a Hijri date
 
 
 class Calendar:
@@ -69,6 +96,10 @@ class Calendar:
         for number, names in data["weekdays"].items():
             for name in names:
                 self.weekday_of[fold(str(name))] = int(number)
+        self.hijri_month_of: dict[str, int] = {}
+        for number, names in data["hijri_months"].items():
+            for name in names:
+                self.hijri_month_of[fold(str(name))] = int(number)
         self.display_months: list[str] = list(data["display_months"])
         self.relative_markers = [fold(m) for m in data["relative_markers"]]
 
@@ -85,10 +116,17 @@ class Calendar:
         self._mdy = re.compile(
             rf"{not_letter_before}(?P<month>{month}){not_letter_after}\s+{day},?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
         )
-        # "18/10/2024", "22:3118/10/2024" (a time glued in front), "2024-10-18"
+        # "18/10/2024", "22:3118/10/2024" (a time glued in front), "7. 1. 2026", "2024-10-18"
         self._numeric = re.compile(
-            r"(?<!\d)(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>(?:19|20)\d\d)(?!\d)"
+            r"(?<!\d)(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?P<a>\d{1,2})[/.\-] ?(?P<b>\d{1,2})[/.\-] ?(?P<year>(?:19|20)\d\d)(?!\d)"
         )
+        # "5 شوال 1446 هـ"
+        hijri_month = _alternation(self.hijri_month_of)
+        self._hijri = re.compile(
+            rf"(?<!\d)(?P<day>[0-3]?\d)\s*{not_letter_before}(?P<month>{hijri_month}){not_letter_after}"
+            rf"[\s,،]*(?P<year>1[34]\d\d)(?!\d)(?:\s*(?:هـ|ه)(?![^\W\d_]))?"
+        )
+        self._hijri_word = re.compile(rf"{not_letter_before}(?:{hijri_month}){not_letter_after}")
         self._iso = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<b>\d{2})-(?P<a>\d{2})(?!\d)")
         # "ديسمبر/ كانون الاول 2020"
         self._month_year = re.compile(
@@ -130,26 +168,70 @@ class Calendar:
             add(m, int(m["year"]) if m["year"] else None, self.month_of[m["month"]], int(m["day"]))
         for m in self._month_year.finditer(folded):
             add(m, int(m["year"]), self.month_of[m["month"]], None)
+        for m in self._hijri.finditer(folded):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            try:
+                day = Hijri(int(m["year"]), self.hijri_month_of[m["month"]], int(m["day"])).to_gregorian()
+            except (ValueError, OverflowError):
+                continue  # outside the Umm al-Qura tables, or no such day
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(day.year, day.month, day.day, m.start(), m.end(), hijri=True))
         return sorted(found, key=lambda d: d.start)
+
+    def weekday_in(self, text: str) -> str | None:
+        """The first weekday named in ``text``, folded."""
+        found = self._weekday.search(fold(text))
+        return found["weekday"] if found else None
 
     def years(self, text: str) -> list[int]:
         return [int(y) for y in self._year.findall(fold(text))]
 
-    def is_dateline(self, line: str, labels: list[str]) -> bool:
-        """A line that carries a complete date and next to nothing else."""
+    def date_line(self, line: str, labels: "DateLabels") -> "DateLine | None":
+        """What a line that is only a date (and its labels, clock, weekday, Hijri twin) says;
+        ``None`` for a line that says more than a date. A day and month without a year count
+        only with a weekday (the year can then be inferred)."""
         if len(line) > DATELINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
-            return False
-        mentions = [m for m in self.mentions(line) if m.complete]
+            return None
+        mentions = [m for m in self.mentions(line) if m.day is not None]
         if not mentions:
-            return False
-        rest = fold(line)
-        for m in reversed(mentions):
+            return None
+        folded = fold(line)
+        weekday = self._weekday.search(folded)
+        gregorian = [m for m in mentions if m.complete and not m.hijri]
+        chosen = (gregorian or [m for m in mentions if m.complete] or mentions)[0]
+        if not chosen.complete and weekday is None:
+            return None
+        rest = folded
+        for m in sorted(mentions, key=lambda m: -m.start):
             rest = rest[: m.start] + " " + rest[m.end :]
-        for label in sorted((fold(x) for x in labels), key=len, reverse=True):
-            rest = rest.replace(label, " ")
+        # "4 اغسطس 2025 | آخر تحديث: 11:02": an update label after the date leaves it the
+        # publication date; only a label before it makes it an update.
+        update_before = _has(folded[: chosen.start], labels.update)
+        rest = _ZONE_RE.sub(" ", rest)  # "بتوقيت أبوظبي" names a time zone, not where the clock is
+        found = {name: _has(rest, words) for name, words in (
+            ("publication", labels.publication), ("update", labels.update), ("widget", labels.widget),
+            ("city", labels.cities),
+        )}
+        for words in (labels.publication, labels.update, labels.widget, labels.cities):
+            for word in words:
+                rest = _remove(rest, word)
         rest = self._weekday.sub(" ", rest)
-        rest = re.sub(r"\b(?:gmt|utc)\b|بتوقيت\s+\S+|\d{1,2}:\d{2}(?::\d{2})?|[^\w\s]|\d+", " ", rest)
-        return len(rest.split()) <= 1
+        rest = self._hijri_word.sub(" ", rest)
+        rest = _NOISE_RE.sub(" ", rest)
+        leftover = [w for w in rest.split() if len(w) > 1]
+        if len(leftover) > 1:
+            return None
+        return DateLine(
+            text=line,
+            mention=chosen,
+            weekday=weekday["weekday"] if weekday else None,
+            publication=found["publication"],
+            update=update_before and not found["publication"],
+            widget=found["widget"] or found["city"] or bool(_STAMP_RE.search(folded)),
+            clock=bool(_CLOCK_RE.search(folded)),
+            hijri=any(m.hijri for m in mentions),
+        )
 
     def is_relative(self, line: str) -> bool:
         folded = fold(line)
@@ -158,12 +240,17 @@ class Calendar:
     # -- choosing ----------------------------------------------------------------------------
 
     def publication_date(
-        self, datelines: list[str], lead: list[str], article_text: str, relative_lines: list[str]
+        self, candidates: list["DateLine"], lead: list[str], article_text: str, relative_lines: list[str]
     ) -> PublicationDate:
-        for line in datelines:
-            for mention in self.mentions(line):
-                if mention.complete:
-                    return PublicationDate(mention.iso(), False, "")
+        """The publication date: the first of ``candidates`` (date lines, best first) that
+        states a complete date; else a day and month with a weekday, its year inferred; else
+        an "اليوم <weekday> <date>" phrase in the lead. Never the clock, never a relative date."""
+        for line in candidates:
+            if line.mention.complete:
+                return PublicationDate(line.mention.iso(), False, "", line.text)
+        for line in candidates:
+            inferred = self._infer_year(line.mention, line.weekday, article_text)
+            return replace(inferred, source=line.text)
         for paragraph in lead:
             folded = fold(paragraph)
             for today in self._today.finditer(folded):
@@ -171,9 +258,10 @@ class Calendar:
                 if not following:
                     continue
                 mention = following[0]
+                quoted = paragraph[: 160]
                 if mention.complete:
-                    return PublicationDate(mention.iso(), False, "")
-                return self._infer_year(mention, today["weekday"], article_text)
+                    return PublicationDate(mention.iso(), False, "", quoted)
+                return replace(self._infer_year(mention, today["weekday"], article_text), source=quoted)
         if relative_lines:
             return PublicationDate(None, False, f"only a relative date: {relative_lines[0].strip()}")
         return PublicationDate(None, False, "no date in the text")
@@ -209,6 +297,26 @@ class Calendar:
 
     def month_label(self, year: int, month: int) -> str:
         return f"{self.display_months[month - 1]} {year}"
+
+
+# What may stand beside a date on a date line: clock times, AM/PM, time zones, "الموافق",
+# "هـ", reading time, punctuation and numbers.
+_NOISE_RE = re.compile(
+    r"\b(?:gmt|utc|am|pm)\b|بتوقيت(?:\s+\S+){0,2}|\d{1,2}:\d{2}(?::\d{2})?|(?<![^\W\d_])(?:الموافق|الموافق ل|صباحا|مساء|مساءا|"
+    r"ص|م|هـ|ه|في|دقيقه قراءه|دقيقة قراءة|دقائق|دقيقه|قراءه|min read|read)(?![^\W\d_])|[^\w\s]|_|\d+"
+)
+_ZONE_RE = re.compile(r"بتوقيت(?:\s+\S+){0,2}")
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# "2024-11-02@13:05:44 GMT": a crawler's stamp
+_STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}\s*@\s*\d{1,2}:\d{2}")
+
+
+def _has(folded: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded) for w in words)
+
+
+def _remove(folded: str, word: str) -> str:
+    return re.sub(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", " ", folded)
 
 
 def _alternation(names: dict[str, int]) -> str:

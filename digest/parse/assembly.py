@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 from ..language.dates import Calendar, calendar
+from ..language.normalize import normalize
 from ..language.text import sentences, shorten
-from ..model import Article, SeedError
+from ..model import Article, ArticleWarning, Code, SeedError
 from ..taxonomy import Taxonomy
 from .cleaner import Cleaner
 from .enrich import Enricher
@@ -49,35 +50,42 @@ class Pipeline:
         cleaned = self.cleaner.clean(text)
         if not cleaned.body and cleaned.title is None:
             raise SeedError(name, "no article text (every line is boilerplate)")
-        warnings: list[str] = []
+        warnings: list[ArticleWarning] = []
         if cleaned.title is not None:
             title, from_lead = cleaned.title, False
         else:
             title, from_lead = shorten(sentences(cleaned.body[0])[0], TITLE_MAX_CHARS), True
         if not cleaned.body:
-            warnings.append("no body: the seed has a headline only")
+            warnings.append(ArticleWarning(Code.NO_BODY, "the seed has a headline only"))
         paragraphs = [title] + ([cleaned.subtitle] if cleaned.subtitle else []) + cleaned.body
+        headlines = 1 + bool(cleaned.subtitle)
         if from_lead:
-            paragraphs = paragraphs[1:]  # the title is the lead's first sentence: count it once
+            paragraphs, headlines = paragraphs[1:], 0  # the title is the lead's first sentence: count it once
         article_text = "\n".join(paragraphs)
         published = self.calendar.publication_date(
-            cleaned.datelines, cleaned.body[:3], article_text, cleaned.relative_dates
+            cleaned.date_lines, cleaned.body[:3], article_text, cleaned.relative_dates
         )
-        sources = []
-        for name_ in cleaned.source_names:
+        sources, slugs = [], set()
+        for name_ in cleaned.source_names or cleaned.site_names[:1]:
+            if normalize(name_) in self.cleaner.rules.bylines:
+                continue  # "المصدر: RT + وكالات": the wires are no publisher
             known = self.taxonomy.source_named(name_)
             sources.append(known.label if known else name_)
+            if known:
+                slugs.add(known.slug)
         sources = list(dict.fromkeys(sources))
-        enrichment = self.enricher.enrich(paragraphs, cleaned.keywords, cleaned.hashtags)
+        years = self.calendar.years(article_text)
+        year = int(published.iso[:4]) if published.iso else (max(years) if years else None)
+        enrichment = self.enricher.enrich(paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year)
         summary = cleaned.subtitle or (shorten(cleaned.body[0], SUMMARY_MAX_CHARS) if cleaned.body else "")
         if published.iso is None:
-            warnings.append(f"no date ({published.note})")
+            warnings.append(ArticleWarning(Code.NO_DATE, published.note))
         elif published.inferred:
-            warnings.append(f"inferred date ({published.note})")
+            warnings.append(ArticleWarning(Code.INFERRED_DATE, published.note))
         if not sources:
-            warnings.append("no source")
+            warnings.append(ArticleWarning(Code.NO_SOURCE))
         if not enrichment.topics:
-            warnings.append("no topic")
+            warnings.append(ArticleWarning(Code.NO_TOPIC, "mentioned only: " + ", ".join(enrichment.mentions) if enrichment.mentions else ""))
         return Article(
             cited_dates=self.cited_dates(cleaned.body, published.iso),
             id=article_id_ or article_id(name),
@@ -87,12 +95,15 @@ class Pipeline:
             date=published.iso,
             date_inferred=published.inferred,
             date_note=published.note,
+            date_source=published.source,
             sources=sources,
+            cited=self.enricher.cited(cleaned.body, slugs, self.cleaner.rules.cite_cues),
             summary=summary,
             body=cleaned.body,
             tags=enrichment.tags,
             entities=enrichment.entities,
             topics=enrichment.topics,
+            mentions=enrichment.mentions,
             evidence=enrichment.evidence,
             removed=cleaned.removed,
             warnings=warnings,

@@ -3,7 +3,13 @@
 The topic rule, as a news editor would apply it: a topic pattern counts in a sentence when
 that sentence is about the South Caucasus, i.e. it names a ``caucasus`` entity, or it names
 no place of another conflict and a neighbouring sentence of the same paragraph names a
-``caucasus`` entity. Boilerplate was removed before this runs, so it never counts.
+``caucasus`` entity; and when the sentence names none of the topic's vetoes (the 2020
+ceasefire beside "اتفاق سلام"). Boilerplate was removed before this runs, so it never counts.
+
+Subject or mention: a topic is part of the article's subject (``topics``) when the headline
+names it or a sentence has it in a main clause; when every sentence has it only inside a
+background clause (after "الذي", "في ظل", "بعد", "على خلفية" … in the same clause: the
+``background_cues`` of the taxonomy) it is a passing mention (``mentions``).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ class Enrichment:
     entities: list[str]
     tags: list[str]
     topics: list[str]
+    mentions: list[str]
     evidence: dict[str, list[str]]
 
 
@@ -34,12 +41,18 @@ def clean_tag(text: str) -> str:
     return squash(_TAG_JUNK_RE.sub(" ", text))[:60].strip()
 
 
+# Clause boundaries inside a sentence: a background cue reaches to the next one.
+_CLAUSE_RE = re.compile(r"[،,؛;:()«»\"“”]|\s[-–—]\s")
+
+
 @dataclass(frozen=True)
 class _Sentence:
-    """One sentence, analysed once: its tokens and the entities it names, in order."""
+    """One sentence, analysed once: its tokens, the clause of each token, and the
+    entities it names, in order."""
 
     text: str
     tokens: Tokens
+    clauses: tuple[int, ...]
     entities: list[str]
 
 
@@ -55,11 +68,20 @@ class Enricher:
         # tokenised and matched against the entities once, not once per step.
         out = []
         for text in sentences(paragraph):
-            tokens = analyze(text)
-            out.append(_Sentence(text, tokens, [m.key for m in self.taxonomy.entity_matcher.find(tokens)]))
+            tokens: Tokens = []
+            clauses: list[int] = []
+            for number, clause in enumerate(_CLAUSE_RE.split(text)):
+                found = analyze(clause)
+                tokens.extend(found)
+                clauses.extend([number] * len(found))
+            out.append(_Sentence(text, tokens, tuple(clauses), [m.key for m in self.taxonomy.entity_matcher.find(tokens)]))
         return out
 
-    def enrich(self, paragraphs: list[str], keywords: list[str], hashtags: list[str]) -> Enrichment:
+    def enrich(
+        self, paragraphs: list[str], keywords: list[str], hashtags: list[str], headlines: int = 0, year: int | None = None
+    ) -> Enrichment:
+        """``headlines``: how many of ``paragraphs`` are the headline and subtitle (a topic
+        they name is the subject); ``year``: the article's year, or the latest it names."""
         analysed = [self._sentences(p) for p in paragraphs]
         # A name never spans two sentences: the paragraph's entities are its sentences'.
         entities: list[str] = [key for paragraph in analysed for sentence in paragraph for key in sentence.entities]
@@ -84,9 +106,14 @@ class Enricher:
             if tag and len(tag.split()) <= MAX_TAG_WORDS and normalize(tag) not in seen:
                 seen.add(normalize(tag))
                 tags.append(tag)
-        evidence = self._topics(analysed)
-        topics = [t.slug for t in self.taxonomy.topics if t.slug in evidence]
-        return Enrichment(entities, tags, topics, {t: evidence[t] for t in topics})
+        evidence, subject = self._topics(analysed, headlines)
+        linked = [
+            t.slug for t in self.taxonomy.topics
+            if t.slug in evidence and not (t.since and year is not None and year < t.since)
+        ]
+        topics = [t for t in linked if t in subject]
+        mentions = [t for t in linked if t not in subject]
+        return Enrichment(entities, tags, topics, mentions, {t: evidence[t] for t in linked})
 
     def _regions(self, sentence: _Sentence) -> set[str]:
         by_slug = self.taxonomy.entity_by_slug
@@ -95,9 +122,12 @@ class Enricher:
             for s in sentence.entities
         }
 
-    def _topics(self, analysed: list[list[_Sentence]]) -> dict[str, list[str]]:
+    def _topics(self, analysed: list[list[_Sentence]], headlines: int) -> tuple[dict[str, list[str]], set[str]]:
+        """Evidence per topic (the sentences that count), and the topics that are part of the
+        subject (not only named in passing)."""
         evidence: dict[str, list[str]] = {}
-        for parts in analysed:
+        subject: set[str] = set()
+        for number, parts in enumerate(analysed):
             regions = [self._regions(s) for s in parts]
             anchored = [any(r.startswith("caucasus") for r in rs) for rs in regions]
             for i, sentence in enumerate(parts):
@@ -110,8 +140,36 @@ class Enricher:
                     near = anchored[max(i - 1, 0) : i + 2]
                     if not any(near):
                         continue
+                vetoed = {m.key for m in self.taxonomy.veto_matcher.find(sentence.tokens)}
                 for match in matches:
+                    if match.key in vetoed:
+                        continue
+                    if number < headlines or not self._background(sentence, match.start):
+                        subject.add(match.key)
                     quotes = evidence.setdefault(match.key, [])
                     if sentence.text not in quotes and len(quotes) < MAX_EVIDENCE:
                         quotes.append(sentence.text)
-        return evidence
+        return evidence, subject
+
+    def _background(self, sentence: _Sentence, start: int) -> bool:
+        """The token at ``start`` stands in a background clause: a cue ("الذي", "في ظل",
+        "بعد" …) precedes it in the same clause."""
+        clause = sentence.clauses[start]
+        first = start
+        while first > 0 and sentence.clauses[first - 1] == clause:
+            first -= 1
+        return bool(self.taxonomy.background_matcher.find(sentence.tokens[first:start]))
+
+    def cited(self, paragraphs: list[str], publishers: set[str], cues: set[str]) -> list[str]:
+        """Outlets of the taxonomy the text quotes: a name within three words after a cue
+        ("نقلت وكالة", "وفقا لـ", "بحسب" …). The publishers themselves are not cited."""
+        found: list[str] = []
+        for paragraph in paragraphs:
+            tokens = analyze(paragraph)
+            for match in self.taxonomy.source_matcher.find(tokens):
+                if match.key in publishers or match.key in found:
+                    continue
+                before = tokens[max(0, match.start - 3) : match.start]
+                if any(not cues.isdisjoint(t) for t in before):
+                    found.append(match.key)
+        return [self.taxonomy.source_by_slug[s].label for s in found]
