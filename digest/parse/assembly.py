@@ -76,7 +76,9 @@ class Pipeline:
         sources = list(dict.fromkeys(sources))
         years = self.calendar.years(article_text)
         year = int(published.iso[:4]) if published.iso else (max(years) if years else None)
-        enrichment = self.enricher.enrich(paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year)
+        enrichment = self.enricher.enrich(
+            paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year, slugs, self.cleaner.rules.cite_cues
+        )
         summary = cleaned.subtitle or (shorten(cleaned.body[0], SUMMARY_MAX_CHARS) if cleaned.body else "")
         if published.iso is None:
             warnings.append(ArticleWarning(Code.NO_DATE, published.note))
@@ -97,7 +99,7 @@ class Pipeline:
             date_note=published.note,
             date_source=published.source,
             sources=sources,
-            cited=self.enricher.cited(cleaned.body, slugs, self.cleaner.rules.cite_cues),
+            cited=enrichment.cited,
             summary=summary,
             body=cleaned.body,
             tags=enrichment.tags,

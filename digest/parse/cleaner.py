@@ -163,7 +163,25 @@ class Cleaned:
     site_names: list[str] = field(default_factory=list)
 
 
-def _starts_with(normalized_line: str, phrases: list[str]) -> bool:
+class Phrases:
+    """Normalised phrases, looked up by a line's first words (a set lookup per prefix,
+    not a scan of the list: lexicons grow, and every line of every seed asks)."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.set = frozenset(phrases)
+        self.longest = max((len(p.split()) for p in phrases), default=0)
+
+    def starts(self, normalized_line: str) -> bool:
+        words = normalized_line.split(" ", self.longest)
+        return any(" ".join(words[:k]) in self.set for k in range(1, min(len(words), self.longest) + 1))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.set)
+
+
+def _starts_with(normalized_line: str, phrases: "list[str] | Phrases") -> bool:
+    if isinstance(phrases, Phrases):
+        return phrases.starts(normalized_line)
     return any(normalized_line == p or normalized_line.startswith(p + " ") for p in phrases)
 
 
@@ -199,6 +217,13 @@ class Cleaner:
         phrases = self.rules.cut_markers + self.rules.related_headings + self.rules.masthead_titles
         longest = max((len(p.split()) for p in phrases), default=1)
         self._head_words = 2 * longest + 4
+        self._cut = Phrases(self.rules.cut_markers)
+        self._related = Phrases(self.rules.related_headings)
+        self._mastheads = Phrases(self.rules.masthead_titles)
+        self._subscribe_phrases = Phrases(self.rules.subscribe_phrases)
+        self._continuations = Phrases(self.rules.continuations)
+        self._cities = Phrases(self.rules.dateline_cities)
+        self._origins = Phrases(self.rules.origin_phrases)
         # A widget piece is a widget word, a number or a relative date ("قبل ساعتين"): a
         # longer piece is text, whatever its words.
         self._widget_piece_words = 2 * max((len(w.split()) for w in self.rules.widget_words), default=1) + 3
@@ -249,17 +274,19 @@ class Cleaner:
         """Pass 1: what a line is on its own, if it is boilerplate of a known shape."""
         rules, text, norm = self.rules, line.text, line.head
         n = len(line.words)
-        if _starts_with(norm, rules.cut_markers):
+        if _starts_with(norm, self._cut):
             line.kind = Kind.READ_ALSO
-        elif _starts_with(norm, rules.related_headings) and n <= 8:
+        elif n <= 8 and _starts_with(norm, self._related):
             line.kind = Kind.RELATED
         elif n <= 40 and any(p in norm for p in rules.footer_phrases):
             line.kind = Kind.FOOTER
+        elif n > HEADLINE_MAX_WORDS and ends_like_sentence(text):
+            return  # a paragraph: no other boilerplate is this long and ends so
         elif self._labelled(line):
             pass
         elif _HASHTAGS_RE.match(text) and n <= HASHTAG_MAX_WORDS and text.count("#") * 2 >= n:
             line.kind = Kind.HASHTAGS
-        elif n <= 12 and _starts_with(norm, rules.masthead_titles):
+        elif n <= 12 and _starts_with(norm, self._mastheads):
             line.kind = Kind.MASTHEAD
             line.masthead_title = any(norm == t for t in rules.masthead_titles)
         elif previous is not None and previous.masthead_title and n <= 5:
@@ -279,7 +306,7 @@ class Cleaner:
         elif (date := self.calendar.date_line(text, rules.date_labels)) is not None:
             line.date = date
             line.kind = Kind.DATELINE  # or a widget: decided by where it stands
-            if _starts_with(norm, rules.dateline_cities):
+            if _starts_with(norm, self._cities):
                 # "باكو 1 رمضان 1446 هـ الموافق 01 مارس 2025 م واس": a dateline on its own line
                 line.date = replace(date, widget=False)
                 line.names.extend(self._known_sources(text))
@@ -322,7 +349,7 @@ class Cleaner:
 
     def _subscribe(self, norm: str, words: int) -> bool:
         rules = self.rules
-        if words > 25 or not _starts_with(norm, rules.subscribe_phrases):
+        if words > 25 or not _starts_with(norm, self._subscribe_phrases):
             return False
         return words <= 6 or any(p in norm for p in rules.platforms)
 
@@ -367,7 +394,7 @@ class Cleaner:
 
     def _origin(self, line: _Line) -> str | None:
         """"ظهرت المقالة <headline> أولاً على <outlet>." → the outlet."""
-        if not _starts_with(line.head, self.rules.origin_phrases):
+        if not _starts_with(line.head, self._origins):
             return None
         found = re.search(r"(?:أولا|أولاً|اولا|اول مرة على موقع|أول مرة على)\s*(?:على)?\s*[:：]?\s*(?P<name>[^.]{2,40})\.?$", line.text)
         return found["name"].strip() if found else None
@@ -397,7 +424,7 @@ class Cleaner:
         return len(lines)
 
     def _continues(self, line: _Line) -> bool:
-        return _starts_with(line.head, self.rules.continuations)
+        return _starts_with(line.head, self._continuations)
 
     # -- pass 3: the headline -----------------------------------------------------------------------
 
@@ -425,7 +452,8 @@ class Cleaner:
 
     def _headline(self, header: list[_Line], lines: list[_Line], lead_forms: set[str]) -> int | None:
         """The index (in ``header``) of the headline, or None when no line scores as one."""
-        norms = [normalize(line.text) for line in lines]
+        # A line can only equal a headline, or start with one, within its first words.
+        norms = [normalize(" ".join(line.words[: HEADLINE_MAX_WORDS + 6])) for line in lines]
         scored: list[tuple[float, int]] = []
         for index, line in enumerate(header):
             n = len(line.words)
@@ -650,7 +678,7 @@ class Cleaner:
         if not match:
             return None
         city = normalize(match["city"])
-        known_city = any(city == c or city.startswith(c + " ") for c in self.rules.dateline_cities)
+        known_city = _starts_with(city, self._cities)
         name = (match["bracketed"] or match["slashed"] or match["dashed"] or "").strip(" \"'«»“”")
         if not name:
             return None

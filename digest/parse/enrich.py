@@ -35,6 +35,7 @@ class Enrichment:
     topics: list[str]
     mentions: list[str]
     evidence: dict[str, list[str]]
+    cited: list[str]
 
 
 def clean_tag(text: str) -> str:
@@ -78,7 +79,8 @@ class Enricher:
         return out
 
     def enrich(
-        self, paragraphs: list[str], keywords: list[str], hashtags: list[str], headlines: int = 0, year: int | None = None
+        self, paragraphs: list[str], keywords: list[str], hashtags: list[str], headlines: int = 0, year: int | None = None,
+        publishers: set[str] = frozenset(), cues: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> Enrichment:
         """``headlines``: how many of ``paragraphs`` are the headline and subtitle (a topic
         they name is the subject); ``year``: the article's year, or the latest it names."""
@@ -113,7 +115,8 @@ class Enricher:
         ]
         topics = [t for t in linked if t in subject]
         mentions = [t for t in linked if t not in subject]
-        return Enrichment(entities, tags, topics, mentions, {t: evidence[t] for t in linked})
+        cited = self.cited(analysed[headlines:], publishers, cues) if cues else []
+        return Enrichment(entities, tags, topics, mentions, {t: evidence[t] for t in linked}, cited)
 
     def _regions(self, sentence: _Sentence) -> set[str]:
         by_slug = self.taxonomy.entity_by_slug
@@ -160,16 +163,17 @@ class Enricher:
             first -= 1
         return bool(self.taxonomy.background_matcher.find(sentence.tokens[first:start]))
 
-    def cited(self, paragraphs: list[str], publishers: set[str], cues: set[str]) -> list[str]:
+    def cited(self, analysed: list[list[_Sentence]], publishers: set[str], cues: set[str]) -> list[str]:
         """Outlets of the taxonomy the text quotes: a name within three words after a cue
         ("نقلت وكالة", "وفقا لـ", "بحسب" …). The publishers themselves are not cited."""
         found: list[str] = []
-        for paragraph in paragraphs:
-            tokens = analyze(paragraph)
-            for match in self.taxonomy.source_matcher.find(tokens):
-                if match.key in publishers or match.key in found:
-                    continue
-                before = tokens[max(0, match.start - 3) : match.start]
-                if any(not cues.isdisjoint(t) for t in before):
-                    found.append(match.key)
+        for paragraph in analysed:
+            for sentence in paragraph:
+                tokens = sentence.tokens
+                for match in self.taxonomy.source_matcher.find(tokens):
+                    if match.key in publishers or match.key in found:
+                        continue
+                    before = tokens[max(0, match.start - 3) : match.start]
+                    if any(not cues.isdisjoint(t) for t in before):
+                        found.append(match.key)
         return [self.taxonomy.source_by_slug[s].label for s in found]
