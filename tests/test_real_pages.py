@@ -54,11 +54,11 @@ def test_crawler_prefix_is_cut_from_the_headline(make_article):
     article = make_article(f" date 2024-03-15 {HEADLINE}\n{LEAD}\n{MORE}")
     assert article.title == HEADLINE and not article.title_from_lead
     assert article.date is None  # a crawler's stamp is not the publication
-    assert Removed_kinds(article)[0] == Kind.SCRAPER
+    assert removed_kinds(article)[0] == Kind.SCRAPER
     assert_accounted(article)
 
 
-def Removed_kinds(article):
+def removed_kinds(article):
     return [r.kind for r in article.removed]
 
 
@@ -214,7 +214,7 @@ def test_hard_line_break_inside_a_name_is_joined(make_article):
 def test_a_paragraph_given_twice_is_published_once(make_article):
     article = make_article(f"{HEADLINE}\n{LEAD}\n{MORE}\n{MORE}")
     assert article.body == [LEAD, MORE]
-    assert Kind.DUPLICATE in Removed_kinds(article)
+    assert Kind.DUPLICATE in removed_kinds(article)
 
 
 def test_persian_letters_and_glued_words_still_match(make_article):

@@ -214,8 +214,7 @@ class Calendar:
             ("city", labels.cities),
         )}
         for words in (labels.publication, labels.update, labels.widget, labels.cities):
-            for word in words:
-                rest = _remove(rest, word)
+            rest = _words_re(words).sub(" ", rest)
         rest = self._weekday.sub(" ", rest)
         rest = self._hijri_word.sub(" ", rest)
         rest = _NOISE_RE.sub(" ", rest)
@@ -311,12 +310,15 @@ _CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}\s*@\s*\d{1,2}:\d{2}")
 
 
+@lru_cache(maxsize=64)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, longest first: compiled once per label list."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+
 def _has(folded: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded) for w in words)
-
-
-def _remove(folded: str, word: str) -> str:
-    return re.sub(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", " ", folded)
+    return _words_re(words).search(folded) is not None
 
 
 def _alternation(names: dict[str, int]) -> str:

@@ -175,14 +175,6 @@ class Phrases:
         words = normalized_line.split(" ", self.longest)
         return any(" ".join(words[:k]) in self.set for k in range(1, min(len(words), self.longest) + 1))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.set)
-
-
-def _starts_with(normalized_line: str, phrases: "list[str] | Phrases") -> bool:
-    if isinstance(phrases, Phrases):
-        return phrases.starts(normalized_line)
-    return any(normalized_line == p or normalized_line.startswith(p + " ") for p in phrases)
 
 
 def split_sources(value: str) -> list[str]:
@@ -203,6 +195,7 @@ class _Line:
     names: list[str] = field(default_factory=list)  # publishers this line names
     masthead_title: bool = False  # a staff title alone: the next line is the name
     relative: bool = False  # a relative date ("قبل شهر", "منذ 34 دقيقة")
+    content: list[tuple[str, ...]] | None = None  # its content words, analysed once (see Cleaner._words)
 
 
 class Cleaner:
@@ -274,9 +267,9 @@ class Cleaner:
         """Pass 1: what a line is on its own, if it is boilerplate of a known shape."""
         rules, text, norm = self.rules, line.text, line.head
         n = len(line.words)
-        if _starts_with(norm, self._cut):
+        if self._cut.starts(norm):
             line.kind = Kind.READ_ALSO
-        elif n <= 8 and _starts_with(norm, self._related):
+        elif n <= 8 and self._related.starts(norm):
             line.kind = Kind.RELATED
         elif n <= 40 and any(p in norm for p in rules.footer_phrases):
             line.kind = Kind.FOOTER
@@ -286,7 +279,7 @@ class Cleaner:
             pass
         elif _HASHTAGS_RE.match(text) and n <= HASHTAG_MAX_WORDS and text.count("#") * 2 >= n:
             line.kind = Kind.HASHTAGS
-        elif n <= 12 and _starts_with(norm, self._mastheads):
+        elif n <= 12 and self._mastheads.starts(norm):
             line.kind = Kind.MASTHEAD
             line.masthead_title = any(norm == t for t in rules.masthead_titles)
         elif previous is not None and previous.masthead_title and n <= 5:
@@ -306,7 +299,7 @@ class Cleaner:
         elif (date := self.calendar.date_line(text, rules.date_labels)) is not None:
             line.date = date
             line.kind = Kind.DATELINE  # or a widget: decided by where it stands
-            if _starts_with(norm, self._cities):
+            if self._cities.starts(norm):
                 # "باكو 1 رمضان 1446 هـ الموافق 01 مارس 2025 م واس": a dateline on its own line
                 line.date = replace(date, widget=False)
                 line.names.extend(self._known_sources(text))
@@ -349,7 +342,7 @@ class Cleaner:
 
     def _subscribe(self, norm: str, words: int) -> bool:
         rules = self.rules
-        if words > 25 or not _starts_with(norm, self._subscribe_phrases):
+        if words > 25 or not self._subscribe_phrases.starts(norm):
             return False
         return words <= 6 or any(p in norm for p in rules.platforms)
 
@@ -394,7 +387,7 @@ class Cleaner:
 
     def _origin(self, line: _Line) -> str | None:
         """"ظهرت المقالة <headline> أولاً على <outlet>." → the outlet."""
-        if not _starts_with(line.head, self._origins):
+        if not self._origins.starts(line.head):
             return None
         found = re.search(r"(?:أولا|أولاً|اولا|اول مرة على موقع|أول مرة على)\s*(?:على)?\s*[:：]?\s*(?P<name>[^.]{2,40})\.?$", line.text)
         return found["name"].strip() if found else None
@@ -424,7 +417,7 @@ class Cleaner:
         return len(lines)
 
     def _continues(self, line: _Line) -> bool:
-        return _starts_with(line.head, self._continuations)
+        return self._continuations.starts(line.head)
 
     # -- pass 3: the headline -----------------------------------------------------------------------
 
@@ -432,23 +425,28 @@ class Cleaner:
         stop = self.rules.stopwords
         return [t for t in analyze(text) if len(t[0]) > 1 and t[0] not in stop]
 
+    def _words(self, line: _Line) -> list[tuple[str, ...]]:
+        if line.content is None:
+            line.content = self._content(line.text)
+        return line.content
+
     def _forms_of(self, lines: list[_Line]) -> set[str]:
         forms: set[str] = set()
         for line in lines:
             if line.kind is None:
-                for token in self._content(line.text):
+                for token in self._words(line):
                     forms.update(token)
         return forms
 
-    def _overlap(self, text: str, forms: set[str]) -> float:
-        tokens = self._content(text)
+    def _overlap(self, text: "str | _Line", forms: set[str]) -> float:
+        tokens = self._words(text) if isinstance(text, _Line) else self._content(text)
         if not tokens or not forms:
             return 0.0
         return sum(1 for t in tokens if not forms.isdisjoint(t)) / len(tokens)
 
     def _shares_words(self, line: _Line, following: list[_Line]) -> bool:
         forms = self._forms_of(following)
-        return not forms or self._overlap(line.text, forms) >= MIN_OVERLAP / 2
+        return not forms or self._overlap(line, forms) >= MIN_OVERLAP / 2
 
     def _headline(self, header: list[_Line], lines: list[_Line], lead_forms: set[str]) -> int | None:
         """The index (in ``header``) of the headline, or None when no line scores as one."""
@@ -464,7 +462,7 @@ class Cleaner:
             if _LATIN_RE.search(line.text) and not _ARABIC_RE.search(line.text):
                 continue
             # With next to no article to compare it with, a headline-shaped line stands.
-            overlap = self._overlap(line.text, lead_forms) if len(lead_forms) >= MIN_LEAD_FORMS else 1.0
+            overlap = self._overlap(line, lead_forms) if len(lead_forms) >= MIN_LEAD_FORMS else 1.0
             norm = norms[index]
             others = [o for j, o in enumerate(norms) if j != index]
             repeated = any(o == norm or o.startswith(norm + " ") for o in others)
@@ -510,7 +508,7 @@ class Cleaner:
             if first is not None and first < headline:
                 line = header[first]
                 if (
-                    len(line.words) <= 4 and self._overlap(line.text, lead_forms) < MIN_OVERLAP
+                    len(line.words) <= 4 and self._overlap(line, lead_forms) < MIN_OVERLAP
                     and not self._continues(line) and _ARABIC_RE.search(line.text)
                     and not any(w in self.rules.languages for w in fold(line.text).split())
                 ):
@@ -522,10 +520,8 @@ class Cleaner:
             if line.kind is None and len(line.words) <= 4:
                 shorts.setdefault(normalize(line.text), []).append(index)
         for index, line in enumerate(header):
-            if line.kind is not None and line.kind is not Kind.DATELINE:
-                continue
-            if line.kind is Kind.DATELINE:
-                continue  # dates are placed with the others (see _date_lines)
+            if line.kind is not None:
+                continue  # placed by its shape (dates: by _date_lines)
             norm = normalize(line.text)
             n = len(line.words)
             if title_norm and norm == title_norm:
@@ -544,14 +540,14 @@ class Cleaner:
                     out.site_names.append(line.text)
                 elif (
                     out.subtitle is None and n >= 8 and not any(h.kind is Kind.CAPTION for h in header[index + 1 :])
-                    and self._overlap(line.text, lead_forms) >= MIN_OVERLAP
+                    and self._overlap(line, lead_forms) >= MIN_OVERLAP
                 ):
                     out.subtitle = line.text
                     line.kind = Kind.SUBTITLE
                 elif n <= SHORT_LINE_WORDS + 2 or self._only_entities(line.text):
                     line.kind = Kind.CAPTION if n > 3 or index > headline + 1 else Kind.BYLINE
                 else:
-                    line.kind = Kind.CAPTION if self._overlap(line.text, lead_forms) >= MIN_OVERLAP else Kind.TEASER
+                    line.kind = Kind.CAPTION if self._overlap(line, lead_forms) >= MIN_OVERLAP else Kind.TEASER
             else:
                 # No headline: everything above the body is site furniture.
                 line.kind = Kind.MASTHEAD if n <= SHORT_LINE_WORDS else Kind.TEASER
@@ -678,7 +674,7 @@ class Cleaner:
         if not match:
             return None
         city = normalize(match["city"])
-        known_city = _starts_with(city, self._cities)
+        known_city = self._cities.starts(city)
         name = (match["bracketed"] or match["slashed"] or match["dashed"] or "").strip(" \"'«»“”")
         if not name:
             return None
