@@ -83,11 +83,17 @@ class PhraseMatcher:
                 self._by_first.setdefault(form, []).append((key, rest))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda item: -len(item[1]))
+        self._firsts = frozenset(self._by_first)
 
     def find(self, tokens: Tokens) -> list[Match]:
         matches: list[Match] = []
-        i = 0
-        while i < len(tokens):
+        # Most tokens start no phrase: one set test each (in C) finds those that may.
+        firsts = self._firsts
+        starts = [i for i, token in enumerate(tokens) if not firsts.isdisjoint(token)]
+        free = 0  # the first token not inside an earlier match
+        for i in starts:
+            if i < free:
+                continue
             best: Match | None = None
             for form in tokens[i]:
                 for key, rest in self._by_first.get(form, ()):
@@ -98,11 +104,9 @@ class PhraseMatcher:
                         not p.isdisjoint(t) for p, t in zip(rest, tokens[i + 1 : end])
                     ):
                         best = Match(key, i, end)
-            if best is None:
-                i += 1
-            else:
+            if best is not None:
                 matches.append(best)
-                i = best.end
+                free = best.end
         return matches
 
 

@@ -33,13 +33,13 @@ def test_the_corpus_is_large_enough(report):
 
 def test_figures_hold_on_the_development_corpus(report):
     # The figures reached when this was written (python -m digest evaluate): no regression.
-    assert report.headline.ratio >= 0.91
-    assert report.no_headline.ratio >= 0.9
-    assert report.date.ratio >= 0.95
+    assert report.headline.ratio >= 0.97
+    assert report.no_headline.ratio >= 0.95
+    assert report.date.ratio >= 0.97
     assert report.unstated_given == 0  # never a date the text does not state as the publication
-    assert report.publishers.ratio >= 0.9
-    assert report.invented_publishers <= 3
-    assert report.topics.f1 >= 0.94
+    assert report.publishers.ratio >= 0.97
+    assert report.invented_publishers == 0
+    assert report.topics.f1 >= 0.96
 
 
 def test_evaluate_command_prints_figures_and_misses():
@@ -224,3 +224,76 @@ def test_persian_letters_and_glued_words_still_match(make_article):
         "ووقع البلدان اذربيجانوأرمينيا معاهدة السلام في واشنطن.\n"
     )
     assert "peace-treaty" in article.topics
+
+
+def test_a_short_line_over_a_photo_credit_is_a_caption_not_the_headline(make_article):
+    caption = "قوافل عسكرية قرب الحدود"
+    article = make_article(f"{caption}\n© AP\n{LEAD}\n{MORE}")
+    assert article.title_from_lead and article.title != caption
+    assert Kind.CAPTION in removed_kinds(article) or Kind.MASTHEAD in removed_kinds(article)
+    # A headline above a caption that ends with its credit stays the headline.
+    article = make_article(f"{HEADLINE}\nالوزيران خلال الاجتماع / AA\n{LEAD}\n{MORE}")
+    assert article.title == HEADLINE
+    # A caption after the headline never wins, even when it shares more words with the lead.
+    article = make_article(f"{HEADLINE}\nلجنتا ترسيم الحدود في الاجتماع\n© AFP\n{LEAD}\n{MORE}")
+    assert article.title == HEADLINE
+    assert_accounted(article)
+
+
+def test_a_section_kicker_is_cut_and_a_topical_kicker_kept(make_article):
+    assert make_article(f"عاجل | {HEADLINE}\n{LEAD}\n{MORE}").title == HEADLINE
+    assert make_article(f"بالفيديو | {HEADLINE}\n{LEAD}\n{MORE}").title == HEADLINE
+    topical = f"أرمينيا وأذربيجان | {HEADLINE}"
+    assert make_article(f"{topical}\n{LEAD}\n{MORE}").title == topical
+
+
+def test_headline_words_match_the_lead_through_suffixes(make_article):
+    # "مواقعنا" / "مواقعهم", "الاستهدافات" / "استهداف": a headline paraphrasing the lead.
+    article = make_article(
+        "الموقع الإخباري 24\n"
+        "«البعثة»: لن نغادر مواقعنا رغم الاستهدافات المتكررة\n"
+        "الموقع الإخباري 24\n"
+        "أكدت البعثة الدولية أن عناصرها باقون في مواقعهم على طول الحدود بين أرمينيا وأذربيجان، رغم استهداف عدد من مقراتها خلال الأسابيع الماضية.\n"
+        f"{MORE}"
+    )
+    assert article.title == "«البعثة»: لن نغادر مواقعنا رغم الاستهدافات المتكررة"
+    assert article.sources == ["الموقع الإخباري 24"]
+
+
+def test_a_dateline_on_its_own_line_is_not_a_headline(make_article):
+    article = make_article(f"باكو، 5 يونيو، (أذرتاج)\n{LEAD}\n{MORE}")
+    assert article.title_from_lead
+    assert article.sources == ["أذرتاج"]
+    assert article.date is None  # a day and month with no year and no weekday: unknown
+    assert Kind.DATELINE in removed_kinds(article)
+
+
+def test_site_name_from_the_masthead_or_the_copyright_line(make_article):
+    # The first line names the site (not a language switch, not the first item of a menu).
+    article = make_article(f"BBC News عربي\n{HEADLINE}\n{LEAD}\n{MORE}")
+    assert article.sources == ["BBC News عربي"]
+    article = make_article(f"أخبار\nسياسة دولية\nرياضة\n{HEADLINE}\n{LEAD}\n{MORE}")
+    assert article.sources == []
+    article = make_article(f"Az Ru En Ge عربي\n{HEADLINE}\n{LEAD}\n{MORE}")
+    assert article.sources == []
+    # A copyright line with a year under the article names the site; a photo credit does not.
+    article = make_article(f"{HEADLINE}\n{LEAD}\n{MORE}\n© صحيفة المساء 2024")
+    assert article.sources == ["صحيفة المساء"]
+    article = make_article(f"{HEADLINE}\n© AFP\n{LEAD}\n{MORE}")
+    assert article.sources == []
+
+
+def test_date_with_slashes_around_the_month_name(make_article):
+    article = make_article(f"{HEADLINE}\nالثلاثاء 10/نوفمبر/2020 - 08:15 ص\n{LEAD}\n{MORE}")
+    assert article.date == "2020-11-10" and not article.date_inferred
+
+
+def test_an_undated_article_keeps_its_topics_whatever_years_it_recalls(make_article):
+    # Only a stated publication date can place an article before a topic existed: the
+    # latest year a text names is a lower bound, not the year it was written.
+    article = make_article(
+        "علييف: لا معاهدة قبل تعديل الدستور\n"
+        "جدد الرئيس الأذربيجاني إلهام علييف القول إن بلاده لن توقع معاهدة السلام مع أرمينيا قبل تعديل دستورها.\n"
+        "وأشار إلى البيان الثلاثي لعام 2020 الذي أنهى الحرب.\n"
+    )
+    assert article.date is None and "peace-treaty" in article.topics

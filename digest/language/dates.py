@@ -29,6 +29,7 @@ from hijridate import Hijri
 
 from .normalize import fold
 
+_DIGIT_RE = re.compile(r"\d")
 CALENDAR_PATH = Path(__file__).parent.parent / "data" / "calendar.yaml"
 INFERENCE_WINDOW = 7  # years after the latest year mentioned
 DATELINE_MAX_CHARS = 120
@@ -107,10 +108,11 @@ class Calendar:
         weekday = _alternation(self.weekday_of)
         not_letter_before, not_letter_after = r"(?<![^\W\d_])", r"(?![^\W\d_])"
         day = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-        # "1 تشرين الاول/ اكتوبر 2021", "9 نوفمبر(تشرين الثاني) 2020", "27th, september 2023"
+        # "1 تشرين الاول/ اكتوبر 2021", "9 نوفمبر(تشرين الثاني) 2020", "27th, september 2023",
+        # "10/نوفمبر/2020"
         self._dmy = re.compile(
-            rf"{day}[\s,.\-]*{not_letter_before}(?P<month>{month}){not_letter_after}"
-            rf"(?:\s*[/(]\s*(?:{month})\s*\)?)?(?:[\s,،\-]*(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d))?"
+            rf"{day}[\s,./\-]*{not_letter_before}(?P<month>{month}){not_letter_after}"
+            rf"(?:\s*[/(]\s*(?:{month})\s*\)?)?(?:[\s,،/\-]*(?<!\d)(?P<year>(?:19|20)\d\d)(?!\d))?"
         )
         # "september 27, 2023"
         self._mdy = re.compile(
@@ -191,7 +193,7 @@ class Calendar:
         """What a line that is only a date (and its labels, clock, weekday, Hijri twin) says;
         ``None`` for a line that says more than a date. A day and month without a year count
         only with a weekday (the year can then be inferred)."""
-        if len(line) > DATELINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+        if len(line) > DATELINE_MAX_CHARS or not _DIGIT_RE.search(line):
             return None
         mentions = [m for m in self.mentions(line) if m.day is not None]
         if not mentions:

@@ -28,6 +28,8 @@ __all__ = ["fold", "analyze", "normalize", "forms", "same_word", "TOKEN_RE"]
 _INVISIBLE_RE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Arabic diacritics (harakat, shadda, sukun, dagger alef, Quranic marks) and tatweel.
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Both in one pass.
+_HIDDEN_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + _MARKS_RE.pattern[1:])
 
 _LETTERS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -56,8 +58,7 @@ _MIN_STEM = 3
 def fold(text: str) -> str:
     """Spelling-insensitive form of ``text``; keeps spaces and punctuation."""
     text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE_RE.sub("", text)
-    text = _MARKS_RE.sub("", text)
+    text = _HIDDEN_RE.sub("", text)
     if _FOLD_RE.search(text):
         for old, new in _FOLD_PAIRS:
             if old in text:

@@ -21,7 +21,9 @@ def squash(text: str) -> str:
 def sentences(paragraph: str) -> list[str]:
     result, start = [], 0
     for m in _SENTENCE_END_RE.finditer(paragraph):
-        if _ABBREVIATION_RE.search(paragraph[start : m.start() + 1]):
+        # Only the word before the stop matters: looking at the whole sentence so far would
+        # make a paragraph of abbreviations ("ب. ب. ب. …") quadratic.
+        if _ABBREVIATION_RE.search(paragraph[max(start, m.start() - 2) : m.start() + 1]):
             continue
         result.append(paragraph[start : m.end()].strip())
         start = m.end()

@@ -75,7 +75,7 @@ class Pipeline:
                 slugs.add(known.slug)
         sources = list(dict.fromkeys(sources))
         years = self.calendar.years(article_text)
-        year = int(published.iso[:4]) if published.iso else (max(years) if years else None)
+        year = int(published.iso[:4]) if published.iso else None
         enrichment = self.enricher.enrich(
             paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year, slugs, self.cleaner.rules.cite_cues
         )

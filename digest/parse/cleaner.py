@@ -39,7 +39,8 @@ from pathlib import Path
 import yaml
 
 from ..language.dates import Calendar, DateLabels, DateLine
-from ..language.normalize import analyze, fold, normalize
+from ..language.normalize import TOKEN_RE, analyze, fold, forms, normalize
+from ..language.stem import stems
 from ..language.text import ends_like_sentence, squash
 from ..model import Kind, Removed
 from ..taxonomy import Taxonomy
@@ -49,8 +50,12 @@ BOILERPLATE_PATH = Path(__file__).parent.parent / "data" / "boilerplate.yaml"
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MIN_WORDS = 3
 HASHTAG_MAX_WORDS = 8
+# A dateline on a line of its own: a city, a date, an outlet.
+DATELINE_MAX_WORDS = 10
 # A caption, a byline, a kicker: a short line.
 SHORT_LINE_WORDS = 6
+# A line this short over a photo credit is the photo's caption.
+CAPTION_MAX_WORDS = 8
 # What the headline scoring reads of the article: its first paragraphs.
 LEAD_PARAGRAPHS = 8
 # A line that shares less than this share of its words with the rest of the page is not
@@ -76,6 +81,11 @@ _BREADCRUMB_RE = re.compile(r"\s+[/»>]\s+")
 _TITLE_TAIL_RE = re.compile(r"^(?P<head>.+?)\s+[|\-–—]\s+(?P<tail>[^|\-–—]{2,40})$")
 # A kicker glued in front: "<kicker>| <headline>".
 _KICKER_RE = re.compile(r"^(?P<kicker>[^|]{2,40}?)\s*\|\s*(?P<head>.+)$")
+# "© الوسط الكويتية 2024", "© 2025 بي بي سي. …", "جميع الحقوق محفوظة © 2024 موقع X".
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^\d©.|]{2,40}?)\s*(?:\d{4})?\s*(?:[.|،]|$)", re.I)
+# What separates a dateline's place from its outlet: a bracket, a slash or a dash.
+_DATELINE_MARK_RE = re.compile(r"[(/\-–—ـ]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 _TERMINAL_PROSE = ".:؛;…"
@@ -170,10 +180,23 @@ class Phrases:
     def __init__(self, phrases: list[str]) -> None:
         self.set = frozenset(phrases)
         self.longest = max((len(p.split()) for p in phrases), default=0)
+        if self.longest > PREFIX_WORDS:
+            raise ValueError(f"a boilerplate phrase is longer than {PREFIX_WORDS} words: {max(phrases, key=len)!r}")
 
     def starts(self, normalized_line: str) -> bool:
-        words = normalized_line.split(" ", self.longest)
-        return any(" ".join(words[:k]) in self.set for k in range(1, min(len(words), self.longest) + 1))
+        return not self.set.isdisjoint(_prefixes(normalized_line)[: self.longest])
+
+
+# The longest phrase a line may start with (lexicons of data/boilerplate.yaml).
+PREFIX_WORDS = 8
+
+
+@lru_cache(maxsize=256)
+def _prefixes(normalized_line: str) -> tuple[str, ...]:
+    """The line's first word, first two words, … up to PREFIX_WORDS: computed once per line
+    and shared by every lexicon that asks (a line is asked by five or six)."""
+    words = normalized_line.split(" ", PREFIX_WORDS)
+    return tuple(" ".join(words[:k]) for k in range(1, min(len(words), PREFIX_WORDS) + 1))
 
 
 
@@ -196,6 +219,8 @@ class _Line:
     masthead_title: bool = False  # a staff title alone: the next line is the name
     relative: bool = False  # a relative date ("قبل شهر", "منذ 34 دقيقة")
     content: list[tuple[str, ...]] | None = None  # its content words, analysed once (see Cleaner._words)
+    norm: str | None = None  # normalised, as far as a headline reaches (see Cleaner._norm)
+    pieces: list[str] | None = None  # split at bars and runs of spaces (see Cleaner._pieces)
 
 
 class Cleaner:
@@ -210,6 +235,9 @@ class Cleaner:
         phrases = self.rules.cut_markers + self.rules.related_headings + self.rules.masthead_titles
         longest = max((len(p.split()) for p in phrases), default=1)
         self._head_words = 2 * longest + 4
+        # A folded token → its stems, or () for a function word: memoised per cleaner (a
+        # news vocabulary is small, and the headline scorer reads the lead's every word).
+        self._content_word = lru_cache(maxsize=65536)(self._content_word)  # type: ignore[method-assign]
         self._cut = Phrases(self.rules.cut_markers)
         self._related = Phrases(self.rules.related_headings)
         self._mastheads = Phrases(self.rules.masthead_titles)
@@ -239,6 +267,7 @@ class Cleaner:
         out.date_lines = labelled + under + ([dateline] if dateline else []) + update + fallback
         for line in lines:
             out.source_names.extend(line.names)
+        out.site_names.extend(self._copyright_holders(rest))
         out.removed = [r for r in out.removed if r.text]
         return out
 
@@ -308,6 +337,13 @@ class Cleaner:
             line.kind = Kind.DATE_WIDGET if line.relative else Kind.WIDGET
         elif self._credit(line):
             line.kind = Kind.PHOTO_CREDIT
+        elif n <= DATELINE_MAX_WORDS and _DATELINE_MARK_RE.search(text) \
+                and (dateline := self._dateline_of(text + " ", set())) is not None \
+                and len(dateline[0]) >= len(text) - 1:
+            # "باكو، 5 يونيو، (أذرتاج)" on a line of its own: the lead's dateline, not a headline.
+            line.kind = Kind.DATELINE
+            line.date = self._dateline_date(text)
+            line.names.append(dateline[1])
         elif n <= 4 and normalize(text) in rules.bylines:
             line.kind = Kind.BYLINE
         elif (origin := self._origin(line)) is not None:
@@ -347,7 +383,9 @@ class Cleaner:
         return words <= 6 or any(p in norm for p in rules.platforms)
 
     def _pieces(self, line: _Line) -> list[str]:
-        return [p for p in (squash(x) for x in _PIECES_RE.split(line.raw.strip())) if p]
+        if line.pieces is None:
+            line.pieces = [p for p in (squash(x) for x in _PIECES_RE.split(line.raw.strip())) if p]
+        return line.pieces
 
     def _ticker(self, line: _Line) -> bool:
         """Other headlines run together: three or more pieces of three words or more,
@@ -360,8 +398,7 @@ class Cleaner:
     def _navigation(self, line: _Line) -> bool:
         rules = self.rules
         n = len(line.words)
-        norm = normalize(line.text)
-        if n <= 4 and norm in rules.section_labels:
+        if n <= 4 and line.head in rules.section_labels:
             return True
         if n <= 6 and all(w in rules.languages for w in fold(line.text).replace("|", " ").split()):
             return True  # "Ru En", "EN | FR"
@@ -422,13 +459,35 @@ class Cleaner:
     # -- pass 3: the headline -----------------------------------------------------------------------
 
     def _content(self, text: str) -> list[tuple[str, ...]]:
-        stop = self.rules.stopwords
-        return [t for t in analyze(text) if len(t[0]) > 1 and t[0] not in stop]
+        """A text's content words, each as its light stems (function words left out)."""
+        content = self._content_word
+        return [c for c in map(content, TOKEN_RE.findall(fold(text))) if c]
+
+    def _content_word(self, token: str) -> tuple[str, ...]:
+        word = forms(token)
+        if len(word[0]) <= 1 or word[0] in self.rules.stopwords:
+            return ()
+        return stems(word)
 
     def _words(self, line: _Line) -> list[tuple[str, ...]]:
         if line.content is None:
             line.content = self._content(line.text)
         return line.content
+
+    def _norm(self, line: _Line) -> str:
+        """The line's normalised text, as far as a headline reaches (its first words)."""
+        if line.norm is None:
+            n = HEADLINE_MAX_WORDS + 6
+            line.norm = line.head if len(line.words) <= self._head_words else normalize(" ".join(line.words[:n]))
+        return line.norm
+
+    def _starts_with(self, line: _Line, norm: str) -> bool:
+        """The line is ``norm`` or starts with it (a headline repeated, or as the lead's first
+        words). Its normalised head, already at hand, rules out nearly every line at once."""
+        if not (line.head.startswith(norm) or norm.startswith(line.head)):
+            return False
+        full = self._norm(line)
+        return full == norm or full.startswith(norm + " ")
 
     def _forms_of(self, lines: list[_Line]) -> set[str]:
         forms: set[str] = set()
@@ -450,8 +509,6 @@ class Cleaner:
 
     def _headline(self, header: list[_Line], lines: list[_Line], lead_forms: set[str]) -> int | None:
         """The index (in ``header``) of the headline, or None when no line scores as one."""
-        # A line can only equal a headline, or start with one, within its first words.
-        norms = [normalize(" ".join(line.words[: HEADLINE_MAX_WORDS + 6])) for line in lines]
         scored: list[tuple[float, int]] = []
         for index, line in enumerate(header):
             n = len(line.words)
@@ -461,12 +518,20 @@ class Cleaner:
                 continue  # "وحول …": the page starts mid-article
             if _LATIN_RE.search(line.text) and not _ARABIC_RE.search(line.text):
                 continue
+            # A short line over a photo credit ("… / AA", "© AP") is the photo's caption.
+            credited = (
+                index + 1 < len(header) and header[index + 1].kind is Kind.PHOTO_CREDIT
+                and len(header[index + 1].words) <= 4  # "© AP", not a caption ending in "/ AA"
+            )
+            if credited and n <= CAPTION_MAX_WORDS:
+                continue
             # With next to no article to compare it with, a headline-shaped line stands.
             overlap = self._overlap(line, lead_forms) if len(lead_forms) >= MIN_LEAD_FORMS else 1.0
-            norm = norms[index]
-            others = [o for j, o in enumerate(norms) if j != index]
-            repeated = any(o == norm or o.startswith(norm + " ") for o in others)
-            neighbour = (index + 1 < len(header) and norms[index + 1] == norm) or (index > 0 and norms[index - 1] == norm)
+            norm = self._norm(line)
+            repeated = any(other is not line and self._starts_with(other, norm) for other in lines)
+            neighbour = any(
+                0 <= j < len(header) and self._norm(header[j]) == norm for j in (index - 1, index + 1)
+            )
             if neighbour and n <= SHORT_LINE_WORDS - 1:
                 repeated = False  # two identical short lines in a row: a photo's alt and caption
             if overlap < MIN_OVERLAP and not (repeated and overlap >= MIN_OVERLAP / 2):
@@ -476,6 +541,8 @@ class Cleaner:
                 score -= 0.15
             if n < 5:
                 score -= 0.3  # a caption or a name rather than a headline
+            if credited:
+                score -= 0.3
             scored.append((score, index, overlap))
         if not scored:
             return None
@@ -491,7 +558,9 @@ class Cleaner:
             line = header[headline]
             title = line.text
             kicker = _KICKER_RE.match(title)
-            if kicker and len(kicker["kicker"].split()) <= 4 and len(kicker["head"].split()) >= HEADLINE_MIN_WORDS:
+            # "عاجل | …", "فيديو | …": a section's label, not the headline's words. A topical
+            # kicker ("أرمينيا وأذربيجان | …") is part of the headline as the outlet gives it.
+            if kicker and normalize(kicker["kicker"]) in self.rules.section_labels and len(kicker["head"].split()) >= HEADLINE_MIN_WORDS:
                 title = kicker["head"]
             tail = _TITLE_TAIL_RE.match(title)
             if tail and self.taxonomy.source_named(tail["tail"]) is not None:
@@ -503,14 +572,19 @@ class Cleaner:
             title_norm = ""
         # The page's first short line, sharing no words with the article, is the site's
         # name (its logo's text) when it stands above the headline.
-        if headline is not None:
+        if header:
             first = next((i for i, line in enumerate(header[:3]) if line.kind is None), None)
-            if first is not None and first < headline:
+            if first is not None and first < (len(header) if headline is None else headline):
                 line = header[first]
                 if (
                     len(line.words) <= 4 and self._overlap(line, lead_forms) < MIN_OVERLAP
                     and not self._continues(line) and _ARABIC_RE.search(line.text)
-                    and not any(w in self.rules.languages for w in fold(line.text).split())
+                    # "Az Ru En عربي" is a language switch; "BBC News عربي" a name.
+                    and self._names_something(line)
+                    # "هەواڵ / کوردستان / جیهان": the first item of a menu, one per line.
+                    and not (len(header[first + 1 : first + 3]) == 2 and all(
+                        len(h.words) <= 2 and h.kind in (None, Kind.NAVIGATION) for h in header[first + 1 : first + 3]
+                    ))
                 ):
                     line.kind = Kind.MASTHEAD
                     out.site_names.append(line.text)
@@ -599,8 +673,13 @@ class Cleaner:
             if index + 1 < len(lines) and self._broken(text, lines[index + 1]):
                 pending = _Line(line.raw, text, text.split(), line.head)
                 continue
-            norm = normalize(text) if len(text.split()) <= 2 * HEADLINE_MAX_WORDS else ""
-            if title_norm and norm == title_norm:
+            # The headline again (its normalised head rules out nearly every paragraph at once).
+            again = (
+                title_norm != "" and len(text.split()) <= 2 * HEADLINE_MAX_WORDS
+                and (text != line.text or line.head.startswith(title_norm) or title_norm.startswith(line.head))
+                and normalize(text) == title_norm
+            )
+            if again:
                 out.removed.append(Removed(Kind.DUPLICATE_TITLE, text))
             elif self._headline_shaped(text) and text == line.text:
                 if self._only_entities(text):
@@ -654,6 +733,10 @@ class Cleaner:
             out.body[0] = rest
         else:
             out.body.pop(0)
+        return self._dateline_date(head)
+
+    def _dateline_date(self, head: str) -> DateLine | None:
+        """The date a dateline gives: a day and month without a year only with a weekday."""
         mentions = [m for m in self.calendar.mentions(head) if m.day is not None]
         weekday = self.calendar.weekday_in(head)
         if not mentions or not (mentions[0].complete or weekday):
@@ -689,6 +772,28 @@ class Cleaner:
             return None  # words between the city and the outlet: prose, not a dateline
         return match.group().rstrip(), name
 
+    def _names_something(self, line: _Line) -> bool:
+        """Not only a language switch: a word besides language names, Arabic or of three
+        letters or more ("آذر عربي", "BBC News عربي"; not "Az Ru En Ge عربي")."""
+        return any(
+            w not in self.rules.languages and (_ARABIC_RE.search(w) or len(w) >= 3)
+            for w in fold(line.text).split()
+        )
+
+    def _copyright_holders(self, lines: list[_Line]) -> list[str]:
+        """"© الوسط الكويتية 2024", "© 2025 بي بي سي.": the site under the article names
+        itself (a photo credit names an agency, and carries no year)."""
+        names = []
+        for line in lines:
+            if line.kind not in (Kind.PHOTO_CREDIT, Kind.FOOTER) or not _YEAR_RE.search(line.text):
+                continue
+            found = _COPYRIGHT_RE.match(line.text)
+            if found:
+                name = found["name"].strip(" -–—|،,")
+                if name and normalize(name) not in self.rules.credit_marks and len(name.split()) <= 4:
+                    names.append(name)
+        return names
+
     # -- pass 6: dates ------------------------------------------------------------------------------
 
     def _date_lines(self, lines: list[_Line], headline: int | None, start: int) -> tuple[list[DateLine], ...]:
@@ -711,7 +816,8 @@ class Cleaner:
             elif index < start and index > anchor:
                 under.append(date)
             elif index < start and index < anchor and not date.hijri:
-                between = lines[index + 1 : anchor]
+                # A photo (its scraper token, caption and credit) may stand in between.
+                between = [b for b in lines[index + 1 : anchor] if b.kind not in (Kind.SCRAPER, Kind.PHOTO_CREDIT)]
                 if len(between) <= 2 and not any(b.kind in furniture for b in between):
                     fallback.append(date)
                 else:

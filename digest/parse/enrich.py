@@ -15,9 +15,10 @@ background clause (after "الذي", "في ظل", "بعد", "على خلفية" 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..language.normalize import analyze, normalize
+from ..language.normalize import TOKEN_RE, analyze, fold, forms, normalize
 from ..language.text import sentences, squash
 from ..taxonomy import Taxonomy, Tokens
 
@@ -69,12 +70,18 @@ class Enricher:
         # tokenised and matched against the entities once, not once per step.
         out = []
         for text in sentences(paragraph):
-            tokens: Tokens = []
-            clauses: list[int] = []
-            for number, clause in enumerate(_CLAUSE_RE.split(text)):
-                found = analyze(clause)
-                tokens.extend(found)
-                clauses.extend([number] * len(found))
+            # Folded once; a token's clause is the number of clause marks before it (the
+            # marks are punctuation, which folding keeps and tokens never contain).
+            folded = fold(text)
+            marks = [m.start() for m in _CLAUSE_RE.finditer(folded)]
+            tokens: Tokens
+            if marks:
+                spans = [(m.group(), m.start()) for m in TOKEN_RE.finditer(folded)]
+                tokens = [forms(word) for word, _ in spans]
+                clauses = [bisect_right(marks, start) for _, start in spans]
+            else:
+                tokens = list(map(forms, TOKEN_RE.findall(folded)))
+                clauses = [0] * len(tokens)
             out.append(_Sentence(text, tokens, tuple(clauses), [m.key for m in self.taxonomy.entity_matcher.find(tokens)]))
         return out
 
