@@ -1,6 +1,7 @@
 """Parse-only cost per article: the seeds → Article step alone, no MkDocs.
 
-Writes ``--count`` synthetic seeds (bench/synth.py) once, then times parsing all of them in a
+Writes ``--count`` synthetic seeds (bench/synth.py) once, then times (CPU time of the process:
+the shared machine's steal does not count) parsing all of them in a
 fresh process per run, serially (one core, no cache). With ``--vs CHECKOUT`` it alternates
 runs of this tree and another checkout of the project (say, a git worktree of an older
 commit) over the same seeds, and reports the ratio of the fastest runs: one run of both, so
@@ -38,10 +39,10 @@ paths = sorted(Path(sys.argv[2]).glob("*.txt"))
 pipeline = Pipeline()
 data = [(p.name, p.read_bytes()) for p in paths]
 pipeline.article(*data[0])  # warm the lexicons and matchers
-start = time.perf_counter()
+start = time.process_time()
 for name, raw in data:
     pipeline.article(name, raw)
-print(json.dumps({"seconds": time.perf_counter() - start, "articles": len(data)}))
+print(json.dumps({"seconds": time.process_time() - start, "articles": len(data)}))
 """
 
 

@@ -234,3 +234,7 @@ class Taxonomy:
         if len(name.split()) > self._source_name_words:
             return None
         return self._source_by_name.get(normalize(name))
+
+    def source_normalized(self, norm: str) -> Source | None:
+        """As :meth:`source_named`, for a name already normalised."""
+        return self._source_by_name.get(norm)

@@ -14,6 +14,7 @@ from ..language.normalize import normalize
 from ..language.text import sentences, shorten
 from ..model import Article, ArticleWarning, Code, SeedError
 from ..taxonomy import Taxonomy
+from .analysed import Analysed
 from .cleaner import Cleaner
 from .enrich import Enricher
 from .reader import SEED_SUFFIX, decode_seed
@@ -47,7 +48,8 @@ class Pipeline:
     def article(self, name: str, data: bytes, article_id_: str | None = None) -> Article:
         """One seed's bytes → an :class:`Article`; raises :class:`SeedError` naming ``name``."""
         text = decode_seed(name, data)
-        cleaned = self.cleaner.clean(text)
+        analysed = Analysed()  # sentences folded and tokenised once, for cleaner and enricher
+        cleaned = self.cleaner.clean(text, analysed)
         if not cleaned.body and cleaned.title is None:
             raise SeedError(name, "no article text (every line is boilerplate)")
         warnings: list[ArticleWarning] = []
@@ -77,7 +79,8 @@ class Pipeline:
         years = self.calendar.years(article_text)
         year = int(published.iso[:4]) if published.iso else None
         enrichment = self.enricher.enrich(
-            paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year, slugs, self.cleaner.rules.cite_cues
+            paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year, slugs, self.cleaner.rules.cite_cues,
+            analysed,
         )
         summary = cleaned.subtitle or (shorten(cleaned.body[0], SUMMARY_MAX_CHARS) if cleaned.body else "")
         if published.iso is None:

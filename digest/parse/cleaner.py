@@ -39,17 +39,20 @@ from pathlib import Path
 import yaml
 
 from ..language.dates import Calendar, DateLabels, DateLine
-from ..language.normalize import TOKEN_RE, analyze, fold, forms, normalize
+from ..language.normalize import analyze, fold, normalize
 from ..language.stem import stems
 from ..language.text import ends_like_sentence, squash
 from ..model import Kind, Removed
 from ..taxonomy import Taxonomy
+from .analysed import Analysed
 
 BOILERPLATE_PATH = Path(__file__).parent.parent / "data" / "boilerplate.yaml"
 # A line without a full stop and at most this many words reads as a headline, not prose.
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MIN_WORDS = 3
 HASHTAG_MAX_WORDS = 8
+# A footer line ("جميع الحقوق محفوظة …") has at most this many words.
+FOOTER_MAX_WORDS = 40
 # A dateline on a line of its own: a city, a date, an outlet.
 DATELINE_MAX_WORDS = 10
 # A caption, a byline, a kicker: a short line.
@@ -235,7 +238,12 @@ class Cleaner:
         phrases = self.rules.cut_markers + self.rules.related_headings + self.rules.masthead_titles
         longest = max((len(p.split()) for p in phrases), default=1)
         self._head_words = 2 * longest + 4
-        # A folded token → its stems, or () for a function word: memoised per cleaner (a
+        # A line longer than any boilerplate but a "read also" marker, a continuation or an
+        # origin line ("ظهرت المقالة …") is only asked for those: a shorter head will do.
+        long_phrases = self.rules.cut_markers + self.rules.origin_phrases + self.rules.continuations
+        self._long_head_words = 2 * max((len(p.split()) for p in long_phrases), default=1) + 2
+        self._analysed = Analysed()
+        # A token (its forms) → its stems, or () for a function word: memoised per cleaner (a
         # news vocabulary is small, and the headline scorer reads the lead's every word).
         self._content_word = lru_cache(maxsize=65536)(self._content_word)  # type: ignore[method-assign]
         self._cut = Phrases(self.rules.cut_markers)
@@ -251,7 +259,9 @@ class Cleaner:
 
     # -- the passes ----------------------------------------------------------------------------
 
-    def clean(self, text: str) -> Cleaned:
+    def clean(self, text: str, analysed: Analysed | None = None) -> Cleaned:
+        """``analysed``: the article's sentence memo, shared with the enricher."""
+        self._analysed = analysed or Analysed()
         out = Cleaned()
         lines = self._lines(text, out)
         for index, line in enumerate(lines):
@@ -289,7 +299,8 @@ class Cleaner:
             if not text_:
                 continue
             words = text_.split()
-            lines.append(_Line(raw, text_, words, normalize(" ".join(words[: self._head_words]))))
+            head = self._head_words if len(words) <= FOOTER_MAX_WORDS else self._long_head_words
+            lines.append(_Line(raw, text_, words, normalize(" ".join(words[:head]))))
         return lines
 
     def _classify(self, line: _Line, previous: _Line | None) -> None:
@@ -300,7 +311,7 @@ class Cleaner:
             line.kind = Kind.READ_ALSO
         elif n <= 8 and self._related.starts(norm):
             line.kind = Kind.RELATED
-        elif n <= 40 and any(p in norm for p in rules.footer_phrases):
+        elif n <= FOOTER_MAX_WORDS and any(p in norm for p in rules.footer_phrases):
             line.kind = Kind.FOOTER
         elif n > HEADLINE_MAX_WORDS and ends_like_sentence(text):
             return  # a paragraph: no other boilerplate is this long and ends so
@@ -313,7 +324,7 @@ class Cleaner:
             line.masthead_title = any(norm == t for t in rules.masthead_titles)
         elif previous is not None and previous.masthead_title and n <= 5:
             line.kind = Kind.MASTHEAD  # the name under a staff title
-        elif _URL_RE.match(text) or self._scraper_token(text):
+        elif _URL_RE.match(text) or self._scraper_token(line):
             line.kind = Kind.SCRAPER
         elif self._subscribe(norm, n):
             line.kind = Kind.SUBSCRIBE
@@ -344,12 +355,14 @@ class Cleaner:
             line.kind = Kind.DATELINE
             line.date = self._dateline_date(text)
             line.names.append(dateline[1])
-        elif n <= 4 and normalize(text) in rules.bylines:
+        elif n <= 4 and norm in rules.bylines:  # a line this short: its head is all of it
             line.kind = Kind.BYLINE
         elif (origin := self._origin(line)) is not None:
             line.kind = Kind.SOURCE
             line.names.append(origin)
-        elif self.taxonomy.source_named(text.strip("()[]«»\"'.-–— ")) is not None:
+        elif n <= self._head_words and self.taxonomy.source_normalized(norm) is not None:
+            # The whole line is a known outlet's name (its head is all of it; brackets and
+            # quotes around it are not tokens).
             line.kind = Kind.SOURCE
             line.names.append(text.strip("()[]«»\"'.-–— "))
 
@@ -370,11 +383,11 @@ class Cleaner:
             line.kind = Kind.BYLINE
         return line.kind is not None
 
-    def _scraper_token(self, text: str) -> bool:
-        if len(text) > 40:
+    def _scraper_token(self, line: _Line) -> bool:
+        if len(line.text) > 40:
             return False
-        key = fold(text).strip(" .:…")
-        return key in self.rules.scraper_tokens or normalize(text) in self.rules.scraper_tokens
+        key = fold(line.text).strip(" .:…")
+        return key in self.rules.scraper_tokens or line.head in self.rules.scraper_tokens
 
     def _subscribe(self, norm: str, words: int) -> bool:
         rules = self.rules
@@ -416,7 +429,7 @@ class Cleaner:
         tail = re.split(r"\s*/\s*|\s*\(\s*", text)[-1].strip(" )")
         if ("/" in text or "(" in text) and normalize(tail) in self.rules.credit_marks:
             return True  # "… / AA", "Ron Sachs / Globallookpress", "… (أرشيفية)"
-        return normalize(text) in self.rules.credit_marks
+        return line.head in self.rules.credit_marks  # ten words at most: the head is the line
 
     def _known_sources(self, text: str) -> list[str]:
         tokens = analyze(text)
@@ -461,10 +474,9 @@ class Cleaner:
     def _content(self, text: str) -> list[tuple[str, ...]]:
         """A text's content words, each as its light stems (function words left out)."""
         content = self._content_word
-        return [c for c in map(content, TOKEN_RE.findall(fold(text))) if c]
+        return [c for c in map(content, self._analysed.tokens(text)) if c]
 
-    def _content_word(self, token: str) -> tuple[str, ...]:
-        word = forms(token)
+    def _content_word(self, word: tuple[str, ...]) -> tuple[str, ...]:
         if len(word[0]) <= 1 or word[0] in self.rules.stopwords:
             return ()
         return stems(word)
@@ -753,6 +765,8 @@ class Cleaner:
 
     def _dateline_of(self, paragraph: str, site_names: set[str]) -> tuple[str, str] | None:
         head = paragraph[:120]
+        if not _DATELINE_MARK_RE.search(head, 0, 80):
+            return None  # no bracket, slash or dash near the start: no dateline (and no costly match)
         match = self._DATELINE_RE.match(head)
         if not match:
             return None

@@ -18,9 +18,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..language.normalize import TOKEN_RE, analyze, fold, forms, normalize
-from ..language.text import sentences, squash
+from ..language.normalize import TOKEN_RE, analyze, normalize
+from ..language.text import squash
 from ..taxonomy import Taxonomy, Tokens
+from .analysed import Analysed
 
 MAX_EVIDENCE = 3
 # A tag coming from the seed (hashtag, keyword) is a short run of letters and digits: it is
@@ -49,13 +50,22 @@ _CLAUSE_RE = re.compile(r"[،,؛;:()«»\"“”]|\s[-–—]\s")
 
 @dataclass(frozen=True)
 class _Sentence:
-    """One sentence, analysed once: its tokens, the clause of each token, and the
-    entities it names, in order."""
+    """One sentence, analysed once: its folded text, its tokens and the entities it
+    names, in order."""
 
     text: str
+    folded: str
     tokens: Tokens
-    clauses: tuple[int, ...]
     entities: list[str]
+
+    def clauses(self) -> list[int]:
+        """The clause of each token: the number of clause marks before it (the marks are
+        punctuation, which folding keeps and tokens never contain). Only a sentence with a
+        topic asks, so it is not computed for every sentence."""
+        marks = [m.start() for m in _CLAUSE_RE.finditer(self.folded)]
+        if not marks:
+            return [0] * len(self.tokens)
+        return [bisect_right(marks, m.start()) for m in TOKEN_RE.finditer(self.folded)]
 
 
 class Enricher:
@@ -65,33 +75,25 @@ class Enricher:
     def _entities_in(self, text: str) -> list[str]:
         return [m.key for m in self.taxonomy.entity_matcher.find(analyze(text))]
 
-    def _sentences(self, paragraph: str) -> list[_Sentence]:
+    def _sentences(self, paragraph: str, memo: Analysed) -> list[_Sentence]:
         # Every later step (entities, regions, topics) reads these: a sentence is folded,
-        # tokenised and matched against the entities once, not once per step.
-        out = []
-        for text in sentences(paragraph):
-            # Folded once; a token's clause is the number of clause marks before it (the
-            # marks are punctuation, which folding keeps and tokens never contain).
-            folded = fold(text)
-            marks = [m.start() for m in _CLAUSE_RE.finditer(folded)]
-            tokens: Tokens
-            if marks:
-                spans = [(m.group(), m.start()) for m in TOKEN_RE.finditer(folded)]
-                tokens = [forms(word) for word, _ in spans]
-                clauses = [bisect_right(marks, start) for _, start in spans]
-            else:
-                tokens = list(map(forms, TOKEN_RE.findall(folded)))
-                clauses = [0] * len(tokens)
-            out.append(_Sentence(text, tokens, tuple(clauses), [m.key for m in self.taxonomy.entity_matcher.find(tokens)]))
-        return out
+        # tokenised (see Analysed: the cleaner may have done it) and matched against the
+        # entities once, not once per step.
+        find = self.taxonomy.entity_matcher.find
+        return [
+            _Sentence(text, folded, tokens, [m.key for m in find(tokens)])
+            for text, folded, tokens in memo.paragraph(paragraph)
+        ]
 
     def enrich(
         self, paragraphs: list[str], keywords: list[str], hashtags: list[str], headlines: int = 0, year: int | None = None,
         publishers: set[str] = frozenset(), cues: set[str] = frozenset(),  # type: ignore[assignment]
+        memo: Analysed | None = None,
     ) -> Enrichment:
         """``headlines``: how many of ``paragraphs`` are the headline and subtitle (a topic
         they name is the subject); ``year``: the article's year, or the latest it names."""
-        analysed = [self._sentences(p) for p in paragraphs]
+        memo = memo or Analysed()
+        analysed = [self._sentences(p, memo) for p in paragraphs]
         # A name never spans two sentences: the paragraph's entities are its sentences'.
         entities: list[str] = [key for paragraph in analysed for sentence in paragraph for key in sentence.entities]
         extra_tags: list[str] = []
@@ -164,9 +166,10 @@ class Enricher:
     def _background(self, sentence: _Sentence, start: int) -> bool:
         """The token at ``start`` stands in a background clause: a cue ("الذي", "في ظل",
         "بعد" …) precedes it in the same clause."""
-        clause = sentence.clauses[start]
+        clauses = sentence.clauses()
+        clause = clauses[start]
         first = start
-        while first > 0 and sentence.clauses[first - 1] == clause:
+        while first > 0 and clauses[first - 1] == clause:
             first -= 1
         return bool(self.taxonomy.background_matcher.find(sentence.tokens[first:start]))
 
