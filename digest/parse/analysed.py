@@ -17,6 +17,13 @@ Tokens = list[tuple[str, ...]]
 class Analysed:
     def __init__(self) -> None:
         self._memo: dict[str, tuple[str, Tokens]] = {}
+        self._split: dict[str, list[str]] = {}
+
+    def sentences(self, paragraph: str) -> list[str]:
+        hit = self._split.get(paragraph)
+        if hit is None:
+            hit = self._split[paragraph] = sentences(paragraph)
+        return hit
 
     def sentence(self, text: str) -> tuple[str, Tokens]:
         """``text`` folded, and its tokens (each as its forms, see ``normalize.analyze``)."""
@@ -29,8 +36,8 @@ class Analysed:
 
     def paragraph(self, text: str) -> list[tuple[str, str, Tokens]]:
         """Each sentence of a paragraph: its text, folded text and tokens."""
-        return [(s, *self.sentence(s)) for s in sentences(text)]
+        return [(s, *self.sentence(s)) for s in self.sentences(text)]
 
     def tokens(self, text: str) -> Tokens:
         """All tokens of a paragraph, sentence after sentence."""
-        return [t for s in sentences(text) for t in self.sentence(s)[1]]
+        return [t for s in self.sentences(text) for t in self.sentence(s)[1]]

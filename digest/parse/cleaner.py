@@ -328,9 +328,11 @@ class Cleaner:
             line.kind = Kind.SCRAPER
         elif self._subscribe(norm, n):
             line.kind = Kind.SUBSCRIBE
-        elif self._ticker(line):
+        elif not (stop := n > 8 and line.text.endswith(".")) and self._ticker(line):
+            # A sentence of nine words or more ending in a full stop is no menu, ticker or
+            # widget: those checks split the line into pieces, which costs.
             line.kind = Kind.TICKER
-        elif self._navigation(line):
+        elif not stop and self._navigation(line):
             line.kind = Kind.NAVIGATION
             line.relative = self.calendar.is_relative(text)  # "قبل شهر 1 | الأخبار"
         elif (menafn := _MENAFN_RE.match(text)) is not None:
@@ -343,7 +345,7 @@ class Cleaner:
                 # "باكو 1 رمضان 1446 هـ الموافق 01 مارس 2025 م واس": a dateline on its own line
                 line.date = replace(date, widget=False)
                 line.names.extend(self._known_sources(text))
-        elif self._is_widget(text):
+        elif not stop and self._is_widget(text):
             line.relative = self.calendar.is_relative(text)
             line.kind = Kind.DATE_WIDGET if line.relative else Kind.WIDGET
         elif self._credit(line):
