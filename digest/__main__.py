@@ -60,7 +60,8 @@ def _export(directory: str, config: str) -> int:
     errors = export(Path(directory), Path(config))
     for error in errors:
         print(f"error {error}", file=sys.stderr)
-    print(f"exported to {directory}: build it with `mkdocs build -f {directory}/mkdocs.yml`")
+    print(f"exported to {directory}: build it with `mkdocs build -f {directory}/mkdocs.yml`"
+          f" or, in {directory}, `zensical build` (it reads zensical.toml)")
     return 1 if errors else 0
 
 

@@ -1,5 +1,9 @@
 """RSS 2.0 feeds (written with ElementTree, so every value is XML-escaped).
 
+Every value also goes through the sanitiser (``language/escape.py``), whatever its origin:
+XML 1.0 cannot hold most control characters nor U+FFFE/U+FFFF, and one such character would
+make the whole feed unreadable.
+
 RSS rather than Atom: Atom requires an <updated> date on every entry, and an article whose
 date the text does not give has none; RSS's pubDate is optional, so nothing is invented.
 No build time is written either, so feeds are reproducible.
@@ -11,6 +15,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
+from .language.escape import sanitize
 from .model import Article
 from .order import newest_first
 
@@ -20,23 +25,23 @@ FEED_SIZE = 20
 def rss(title: str, link: str, description: str, articles: list[Article], url_of, topic_label) -> str:  # type: ignore[no-untyped-def]
     root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(root, "channel")
-    ET.SubElement(channel, "title").text = title
-    ET.SubElement(channel, "link").text = link
-    ET.SubElement(channel, "description").text = description
+    ET.SubElement(channel, "title").text = sanitize(title)
+    ET.SubElement(channel, "link").text = sanitize(link)
+    ET.SubElement(channel, "description").text = sanitize(description)
     ET.SubElement(channel, "language").text = "ar"
     for article in newest_first(articles)[:FEED_SIZE]:
         item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = article.title
+        ET.SubElement(item, "title").text = sanitize(article.title)
         url = url_of(article)
-        ET.SubElement(item, "link").text = url
-        ET.SubElement(item, "guid", isPermaLink="true").text = url
-        ET.SubElement(item, "description").text = article.summary
+        ET.SubElement(item, "link").text = sanitize(url)
+        ET.SubElement(item, "guid", isPermaLink="true").text = sanitize(url)
+        ET.SubElement(item, "description").text = sanitize(article.summary)
         if article.date:
             day = dt.datetime.fromisoformat(article.date).replace(tzinfo=dt.timezone.utc)
             ET.SubElement(item, "pubDate").text = format_datetime(day)
         for slug in article.topics:
-            ET.SubElement(item, "category").text = topic_label(slug)
+            ET.SubElement(item, "category").text = sanitize(topic_label(slug))
         for source in article.sources:
-            ET.SubElement(item, "category", domain="source").text = source
+            ET.SubElement(item, "category", domain="source").text = sanitize(source)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

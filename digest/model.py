@@ -71,6 +71,7 @@ class Code(str, Enum):
     NO_SOURCE = "no source"
     NO_TOPIC = "no topic"
     OVERRIDE = "editorial override"
+    TITLE_CUT = "headline cut"
 
     def __str__(self) -> str:
         return self.value

@@ -10,10 +10,15 @@ from typing import Any, Iterable
 
 import yaml
 
+from .language.escape import sanitize
 from .language.normalize import analyze, normalize
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "taxonomy.yaml"
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Markup in a label or description: an HTML tag or entity, a Markdown link or emphasis run.
+_MARKUP_RE = re.compile(r"<|>|&[#\w]+;|\]\(|`")
+MAX_TEXT_CHARS = 600
+MAX_TAXONOMY_BYTES = 4 * 1024 * 1024
 KINDS = ("person", "place", "organisation")
 REGIONS = ("caucasus", "russia", "involved", "other")
 
@@ -126,10 +131,42 @@ def _slug(entry: dict[str, Any], where: str, seen: set[str]) -> str:
     return slug
 
 
+def _text(value: Any, where: str, key: str) -> str:
+    """A label or description: sanitised, one line, no markup (labels are printed on pages,
+    in feeds and in the search index; a "<" in one is a mistake or an attack, either way an
+    error naming the entry)."""
+    if not isinstance(value, (str, int, float)):
+        raise TaxonomyError(f"{where}: '{key}' must be text")
+    text = " ".join(sanitize(str(value)).split())
+    if _MARKUP_RE.search(text):
+        raise TaxonomyError(f"{where}: '{key}' holds markup ({_MARKUP_RE.search(text).group()!r}): labels are plain text")  # type: ignore[union-attr]
+    if len(text) > MAX_TEXT_CHARS:
+        raise TaxonomyError(f"{where}: '{key}' is {len(text)} characters (at most {MAX_TEXT_CHARS})")
+    return text
+
+
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """A list of phrases (aliases, patterns, vetoes, cues): each must match something, i.e.
+    keep at least one word once normalised ("" or "-" would match everywhere or nowhere)."""
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
         raise TaxonomyError(f"{where}: '{key}' must be a list of strings")
-    return tuple(dict.fromkeys(str(v) for v in value))
+    out = []
+    for item in value:
+        text = _text(item, where, key)
+        if not normalize(text):
+            raise TaxonomyError(f"{where}: '{key}' has {str(item)!r}, which has no letters or digits to match")
+        out.append(text)
+    return tuple(dict.fromkeys(out))
+
+
+def _unique_names(file: str, section: str, names: list[tuple[str, str]]) -> None:
+    """One name, one entry: an alias given to two entities would tag both (or, by order,
+    silently only one)."""
+    owner: dict[str, str] = {}
+    for slug, alias in names:
+        key = normalize(alias)
+        if owner.setdefault(key, slug) != slug:
+            raise TaxonomyError(f"{file}: {section}: alias {alias!r} is given to both '{owner[key]}' and '{slug}'")
 
 
 class Taxonomy:
@@ -146,9 +183,15 @@ class Taxonomy:
     @classmethod
     def load(cls, path: Path = DEFAULT_PATH) -> "Taxonomy":
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as error:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_TAXONOMY_BYTES + 1)
+            if len(raw) > MAX_TAXONOMY_BYTES:
+                raise TaxonomyError(f"{path}: larger than {MAX_TAXONOMY_BYTES} bytes")
+            data = yaml.safe_load(raw.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             raise TaxonomyError(f"{path}: {error}") from None
+        except RecursionError:
+            raise TaxonomyError(f"{path}: nested too deeply") from None
         if not isinstance(data, dict):
             raise TaxonomyError(f"{path}: expected a mapping with topics, entities, sources")
         seen: set[str] = set()
@@ -160,8 +203,8 @@ class Taxonomy:
                 raise TaxonomyError(f"{where}: 'since' must be a year")
             topics.append(Topic(
                 slug=_slug(entry, where, seen),
-                label=str(_require(entry, "label", where)),
-                description=str(entry.get("description", "")).strip(),
+                label=_text(_require(entry, "label", where), where, "label"),
+                description=_text(entry.get("description", ""), where, "description"),
                 patterns=_strings(_require(entry, "patterns", where), where, "patterns"),
                 vetoes=_strings(entry.get("vetoes", []), where, "vetoes"),
                 since=since,
@@ -174,11 +217,11 @@ class Taxonomy:
                 raise TaxonomyError(f"{where}: kind must be one of {', '.join(KINDS)}")
             if region not in REGIONS:
                 raise TaxonomyError(f"{where}: region must be one of {', '.join(REGIONS)}")
-            label = str(_require(entry, "label", where))
+            label = _text(_require(entry, "label", where), where, "label")
             aliases = _strings(_require(entry, "aliases", where), where, "aliases")
             entities.append(Entity(
                 slug=_slug(entry, where, seen), label=label, kind=kind, region=region,
-                description=str(entry.get("description", "")).strip(),
+                description=_text(entry.get("description", ""), where, "description"),
                 aliases=tuple(dict.fromkeys((label, *aliases))),
                 tag=bool(entry.get("tag", True)),
             ))
@@ -186,7 +229,7 @@ class Taxonomy:
         source_slugs: set[str] = set()
         for n, entry in enumerate(data.get("sources") or []):
             where = f"{path.name}: sources[{n}]"
-            label = str(_require(entry, "label", where))
+            label = _text(_require(entry, "label", where), where, "label")
             sources.append(Source(
                 slug=_slug(entry, where, source_slugs), label=label,
                 aliases=tuple(dict.fromkeys((label, *_strings(entry.get("aliases", []), where, "aliases")))),
@@ -194,6 +237,8 @@ class Taxonomy:
         if not topics:
             raise TaxonomyError(f"{path}: no topics")
         background = _strings(data.get("background_cues", []), path.name, "background_cues")
+        _unique_names(path.name, "entities", [(e.slug, a) for e in entities for a in e.aliases])
+        _unique_names(path.name, "sources", [(s.slug, a) for s in sources for a in s.aliases])
         return cls(topics, entities, sources, background)
 
     @cached_property

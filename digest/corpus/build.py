@@ -13,8 +13,9 @@ from pathlib import Path
 
 from ..model import Article, SeedError
 from ..parse.assembly import Pipeline, article_id
-from ..parse.reader import SEED_SUFFIX, seed_files
+from ..parse.reader import MAX_BYTES, SEED_SUFFIX, read_bounded
 from .cache import ArticleCache
+from .discover import Entry, list_folder
 from .overrides import SUFFIXES, apply_override, load_override
 from .parallel import parse_all
 
@@ -27,10 +28,10 @@ class Digest:
     errors: list[SeedError] = field(default_factory=list)
 
 
-def _sidecar(path: Path) -> Path | None:
+def _sidecar(path: Path, names: set[str]) -> Path | None:
     for suffix in SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if candidate.is_file():
+        if candidate.name in names:
             return candidate
     return None
 
@@ -56,11 +57,13 @@ def build_digest(
     if not seeds_dir.is_dir():
         digest.errors.append(SeedError(str(seeds_dir), "the seeds folder does not exist"))
         return digest
-    files = seed_files(seeds_dir)
-    seeds = {p.name for p in files if p.name.endswith(SEED_SUFFIX) and not p.name.startswith(".")}
+    listing = list_folder(seeds_dir)
+    files = [e.path for e in listing if isinstance(e, Entry)]
+    names = {p.name for p in files}  # regular files only: a link is never a seed nor a sidecar
+    seeds = {n for n in names if n.endswith(SEED_SUFFIX) and not n.startswith(".")}
     # Pass 1, in folder order: what is not a seed is an error; a seed is read and looked up
     # in the cache.
-    entries: list[_Seed | SeedError] = []
+    entries: list[_Seed | SeedError] = [e for e in listing if isinstance(e, SeedError)]
     for path in files:
         if path.name.endswith(SUFFIXES) and not path.name.startswith("."):
             if path.with_suffix(SEED_SUFFIX).name not in seeds:
@@ -73,9 +76,9 @@ def build_digest(
             entries.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
             continue
         try:
-            seed = _Seed(path, path.read_bytes(), article_id(path.name))
-        except OSError as error:
-            entries.append(SeedError(str(path), f"cannot be read ({error.strerror or error})"))
+            seed = _Seed(path, read_bounded(path, MAX_BYTES), article_id(path.name))
+        except SeedError as error:
+            entries.append(error)
             continue
         if cache:
             seed.key = cache.key(str(path), seed.ident, seed.data)
@@ -105,7 +108,7 @@ def build_digest(
             ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
             article = replace(article, id=ident)
         try:
-            sidecar = _sidecar(path)
+            sidecar = _sidecar(path, names)
             if sidecar is not None:
                 apply_override(article, load_override(sidecar, pipeline.taxonomy))
         except SeedError as error:

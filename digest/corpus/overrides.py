@@ -12,11 +12,18 @@ from typing import Any
 
 import yaml
 
+from ..language.escape import sanitize
 from ..model import Article, ArticleWarning, Code, SeedError
 from ..parse.enrich import clean_tag
 from ..taxonomy import Taxonomy
+from ..parse.reader import read_bounded
 
 SUFFIXES = (".yml", ".yaml")
+# An override sets five short keys: anything larger is not one (and is not read whole).
+MAX_OVERRIDE_BYTES = 64 * 1024
+MAX_TITLE_CHARS = 300
+MAX_ITEMS = 20  # sources, topics or tags
+MAX_ITEM_CHARS = 100
 KEYS = ("title", "date", "sources", "topics", "tags")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -27,10 +34,22 @@ class Override:
     values: dict[str, Any]
 
 
+def _text(value: str) -> str:
+    """One line of text: the sanitiser (YAML escapes such as "\\u202e" or "\\x07" reach here
+    as characters), then single spaces."""
+    return " ".join(sanitize(value).split())
+
+
 def _strings(path: str, key: str, value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and _text(v) for v in value):
         raise SeedError(path, f"key '{key}': expected a list of non-empty strings")
-    return [" ".join(v.split()) for v in value]
+    if len(value) > MAX_ITEMS:
+        raise SeedError(path, f"key '{key}': {len(value)} items (at most {MAX_ITEMS})")
+    items = [_text(v) for v in value]
+    longest = max(items, key=len)
+    if len(longest) > MAX_ITEM_CHARS:
+        raise SeedError(path, f"key '{key}': an item of {len(longest)} characters (at most {MAX_ITEM_CHARS})")
+    return items
 
 
 def load_override(path: Path, taxonomy: Taxonomy) -> Override:
@@ -38,11 +57,14 @@ def load_override(path: Path, taxonomy: Taxonomy) -> Override:
     try:
         # BaseLoader: every scalar stays a string, so "2021-02-30" is ours to judge, not
         # a crash in YAML's timestamp constructor.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError) as error:
+        data = yaml.load(read_bounded(path, MAX_OVERRIDE_BYTES).decode("utf-8"), Loader=yaml.BaseLoader)
+    except UnicodeDecodeError as error:
         raise SeedError(name, f"override cannot be read ({error})") from None
     except yaml.YAMLError as error:
         raise SeedError(name, f"override is not valid YAML ({str(error).splitlines()[0]})") from None
+    except RecursionError:
+        # "[[[[…" six hundred deep: PyYAML's composer recurses once per level.
+        raise SeedError(name, "override is nested too deeply to be an override") from None
     if not isinstance(data, dict):
         raise SeedError(name, "override must be a mapping of keys: " + ", ".join(KEYS))
     values: dict[str, Any] = {}
@@ -50,9 +72,12 @@ def load_override(path: Path, taxonomy: Taxonomy) -> Override:
         if key not in KEYS:
             raise SeedError(name, f"key '{key}': unknown (allowed: {', '.join(KEYS)})")
         if key == "title":
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or not _text(value):
                 raise SeedError(name, "key 'title': expected a non-empty string")
-            values[key] = " ".join(value.split())
+            title = _text(value)
+            if len(title) > MAX_TITLE_CHARS:
+                raise SeedError(name, f"key 'title': {len(title)} characters (at most {MAX_TITLE_CHARS})")
+            values[key] = title
         elif key == "date":
             if value in ("", "null", "~", "Null", "NULL"):
                 value = None

@@ -146,14 +146,23 @@ class Calendar:
         """Every date in ``text`` (folded offsets), in order; partial dates included."""
         folded = fold(text)
         found: list[DateMention] = []
-        taken: list[tuple[int, int]] = []
+        # Which characters a date already took: the later patterns must not take them again.
+        # One flag per character, so that a text of many dates stays linear (a list of the
+        # spans taken, scanned per match, made a line of 100,000 dates quadratic).
+        taken = bytearray(len(folded))
+
+        def free(m: re.Match[str]) -> bool:
+            return not any(taken[m.start() : m.end()])
+
+        def take(m: re.Match[str]) -> None:
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
         def add(m: re.Match[str], year: int | None, month: int, day: int | None) -> None:
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if not free(m):
                 return
             if day is not None and not _valid(year or 2000, month, day):
                 return
-            taken.append((m.start(), m.end()))
+            take(m)
             found.append(DateMention(year, month, day, m.start(), m.end()))
 
         for m in self._iso.finditer(folded):
@@ -171,13 +180,13 @@ class Calendar:
         for m in self._month_year.finditer(folded):
             add(m, int(m["year"]), self.month_of[m["month"]], None)
         for m in self._hijri.finditer(folded):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if not free(m):
                 continue
             try:
                 day = Hijri(int(m["year"]), self.hijri_month_of[m["month"]], int(m["day"])).to_gregorian()
             except (ValueError, OverflowError):
                 continue  # outside the Umm al-Qura tables, or no such day
-            taken.append((m.start(), m.end()))
+            take(m)
             found.append(DateMention(day.year, day.month, day.day, m.start(), m.end(), hijri=True))
         return sorted(found, key=lambda d: d.start)
 

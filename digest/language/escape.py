@@ -29,6 +29,29 @@ _LINE_START_RE = re.compile(r"^([#>\-+=|:]|\d+(?=[.)]))")
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\t": " "})
 
 
+# What no published string may hold, from whatever file it comes (seed, sidecar, taxonomy,
+# mkdocs.yml): C0 and C1 controls (tab and line feed aside), DEL; bidi embeddings, overrides
+# and isolates (U+202E makes a title read backwards); zero-width and invisible marks (ZWNJ and
+# ZWJ are kept: Persian and Kurdish spelling needs them); line and paragraph separators;
+# noncharacters (U+FDD0–U+FDEF and U+xFFFE/U+xFFFF of every plane: XML forbids U+FFFE/FFFF,
+# so one in a title made the feeds invalid); lone surrogates.
+_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+    + "]"
+)
+
+
+def sanitize(text: str) -> str:
+    """``text`` without the characters no page, feed or search file may hold (see above).
+    Carriage returns become line feeds. The one sanitiser: the reader applies it to seeds, the
+    override, taxonomy and configuration loaders to their strings."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE_RE.sub("", text)
+
+
 def inline(text: str) -> str:
     """``text`` as one line of inert Markdown/HTML that displays exactly as ``text``."""
     line = text.translate(_LINE_BREAKS).strip().translate(_TABLE)

@@ -57,6 +57,12 @@ _MIN_STEM = 3
 
 def fold(text: str) -> str:
     """Spelling-insensitive form of ``text``; keeps spaces and punctuation."""
+    if len(text) <= _SHORT:
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _HIDDEN_RE.sub("", text)
     if _FOLD_RE.search(text):
@@ -100,7 +106,21 @@ def analyze(text: str) -> list[tuple[str, ...]]:
 
 def normalize(text: str) -> str:
     """The first form of every token, space-separated: a canonical string for comparisons."""
+    if len(text) <= _SHORT:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     return " ".join(token_forms[0] for token_forms in analyze(text))
+
+
+# Short strings (menu items, labels, names, a line's first words) recur across the lines of
+# a page and the pages of a site: they are folded and normalised once. Long ones are not
+# kept (a paragraph seldom recurs, and the memo would hold the corpus).
+_SHORT = 80
+_fold_short = lru_cache(maxsize=16384)(_fold)
+_normalize_short = lru_cache(maxsize=16384)(_normalize)
 
 
 def same_word(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

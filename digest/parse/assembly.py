@@ -17,9 +17,10 @@ from ..taxonomy import Taxonomy
 from .analysed import Analysed
 from .cleaner import Cleaner
 from .enrich import Enricher
-from .reader import SEED_SUFFIX, decode_seed
+from .reader import MAX_BYTES, SEED_SUFFIX, decode_seed, read_bounded
 
-TITLE_MAX_CHARS = 140
+TITLE_MAX_CHARS = 140  # a title made from the lead's first sentence
+HEADLINE_MAX_CHARS = 200  # a headline the page gives
 SUMMARY_MAX_CHARS = 300
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HASHED_NAME_RE = re.compile(r"^\d+_(?P<hash>[0-9a-f]{8,})$")
@@ -53,6 +54,16 @@ class Pipeline:
         if not cleaned.body and cleaned.title is None:
             raise SeedError(name, "no article text (every line is boilerplate)")
         warnings: list[ArticleWarning] = []
+        if cleaned.title is not None and len(cleaned.title) > HEADLINE_MAX_CHARS:
+            # A headline this long is a paragraph or an attack (a 6 MB "headline" would be
+            # printed in the <title>, every listing, the feeds and the search index): the
+            # title is cut at a word, and the full text opens the body.
+            cleaned.body.insert(0, cleaned.title)
+            cleaned.title = shorten(cleaned.title, HEADLINE_MAX_CHARS)
+            warnings.append(ArticleWarning(Code.TITLE_CUT, f"the headline is longer than {HEADLINE_MAX_CHARS} characters"))
+        if cleaned.subtitle is not None and len(cleaned.subtitle) > SUMMARY_MAX_CHARS:
+            cleaned.body.insert(0, cleaned.subtitle)  # a standfirst this long is the lead
+            cleaned.subtitle = None
         if cleaned.title is not None:
             title, from_lead = cleaned.title, False
         else:
@@ -128,8 +139,4 @@ class Pipeline:
         return [{"date": iso, "sentence": sentence} for iso, sentence in cited.items()]
 
     def file(self, path: Path) -> Article:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise SeedError(str(path), f"cannot be read ({error.strerror or error})") from None
-        return self.article(str(path), data, article_id(path.name))
+        return self.article(str(path), read_bounded(path, MAX_BYTES), article_id(path.name))

@@ -28,6 +28,10 @@ MAX_EVIDENCE = 3
 # printed by templates that do not escape, so nothing else may pass.
 _TAG_JUNK_RE = re.compile(r"[^\w\s]|_")
 MAX_TAG_WORDS = 4
+# Tags per article (entities first, then the page's own keywords and hashtags), and the
+# keywords and hashtags read from a page.
+MAX_TAGS = 20
+MAX_KEYWORDS = 30
 
 
 @dataclass
@@ -97,22 +101,26 @@ class Enricher:
         # A name never spans two sentences: the paragraph's entities are its sentences'.
         entities: list[str] = [key for paragraph in analysed for sentence in paragraph for key in sentence.entities]
         extra_tags: list[str] = []
-        for keyword_line in keywords:
-            entities.extend(self._entities_in(keyword_line))
+        # A keyword line or a run of hashtags is read up to MAX_KEYWORDS pieces: a page of
+        # 50,000 hashtags is not 50,000 tags (nor 50,000 taxonomy lookups).
+        for keyword_line in keywords[:MAX_KEYWORDS]:
             # Only explicit separators make separate keywords; a run of words without them
             # is never split word by word (it would make junk tags).
-            pieces = re.split(r"\s*[،,|;؛]\s*", keyword_line)
+            pieces = re.split(r"\s*[،,|;؛]\s*", keyword_line, maxsplit=MAX_KEYWORDS)[:MAX_KEYWORDS]
+            entities.extend(self._entities_in(" ، ".join(pieces)))
             if len(pieces) > 1:
                 extra_tags.extend(p for p in pieces if not self._entities_in(p))
-        for hashtag in hashtags:
+        for hashtag in hashtags[:MAX_KEYWORDS]:
             found = self._entities_in(hashtag)
             entities.extend(found)
             if not found:
                 extra_tags.append(hashtag.replace("_", " "))
         entities = list(dict.fromkeys(entities))
-        tags = [self.taxonomy.entity_by_slug[s].label for s in entities if self.taxonomy.entity_by_slug[s].tag]
+        tags = self._entity_tags(entities)
         seen = {normalize(t) for t in tags}
         for raw in extra_tags:
+            if len(tags) >= MAX_TAGS:
+                break
             tag = clean_tag(raw)
             if tag and len(tag.split()) <= MAX_TAG_WORDS and normalize(tag) not in seen:
                 seen.add(normalize(tag))
@@ -126,6 +134,18 @@ class Enricher:
         mentions = [t for t in linked if t not in subject]
         cited = self.cited(analysed[headlines:], publishers, cues) if cues else []
         return Enrichment(entities, tags, topics, mentions, {t: evidence[t] for t in linked}, cited)
+
+    def _entity_tags(self, entities: list[str]) -> list[str]:
+        """Tags of the entities, in order of appearance; past MAX_TAGS, the most specific
+        kept (a person or an organisation before a place: a reader learns more from
+        "آرارات ميرزويان" than from "أرمينيا", which nearly every article has)."""
+        by_slug = self.taxonomy.entity_by_slug
+        tagged = [s for s in entities if by_slug[s].tag]
+        if len(tagged) > MAX_TAGS:
+            rank = {"person": 0, "organisation": 1, "place": 2}
+            keep = set(sorted(tagged, key=lambda s: (rank.get(by_slug[s].kind, 3), tagged.index(s)))[:MAX_TAGS])
+            tagged = [s for s in tagged if s in keep]
+        return [by_slug[s].label for s in tagged]
 
     def _regions(self, sentence: _Sentence) -> set[str]:
         by_slug = self.taxonomy.entity_by_slug
