@@ -118,6 +118,49 @@ class Article:
     warnings: list[ArticleWarning] = field(default_factory=list)
     raw: str = ""
 
+    def to_record(self) -> dict[str, Any]:
+        """Every field, as JSON values (the article cache stores this)."""
+        data = self.to_json()
+        data["raw"] = self.raw
+        return data
+
+    @classmethod
+    def from_record(cls, data: Any) -> "Article":
+        """The article :meth:`to_record` gave; ``ValueError`` for anything else (a record
+        read back from disk is checked field by field, never trusted)."""
+        if not isinstance(data, dict) or set(data) != _FIELDS:
+            raise ValueError("not an article record")
+        for name, kind in _TYPES.items():
+            value = data[name]
+            if kind == "str?":
+                ok = value is None or isinstance(value, str)
+            elif kind == "strs":
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif kind == "bool":
+                ok = isinstance(value, bool)
+            else:
+                ok = isinstance(value, str)
+            if not ok:
+                raise ValueError(f"field {name}: wrong type")
+        evidence = data["evidence"]
+        if not isinstance(evidence, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in evidence.items()
+        ):
+            raise ValueError("field evidence: wrong type")
+        dates = data["cited_dates"]
+        if not isinstance(dates, list) or not all(
+            isinstance(d, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in d.items()) for d in dates
+        ):
+            raise ValueError("field cited_dates: wrong type")
+        try:
+            removed = [Removed(Kind(r["kind"]), r["text"]) for r in data["removed"]]
+            warnings = [ArticleWarning(Code(w["code"]), w["detail"]) for w in data["warnings"]]
+        except (TypeError, KeyError) as error:
+            raise ValueError(f"removed or warnings: {error}") from None
+        if not all(isinstance(r.text, str) for r in removed) or not all(isinstance(w.detail, str) for w in warnings):
+            raise ValueError("removed or warnings: wrong type")
+        return cls(**{**data, "removed": removed, "warnings": warnings})
+
     def to_json(self) -> dict[str, Any]:
         """The record as printed by ``python -m digest inspect`` (no raw text)."""
         data = asdict(self)
@@ -125,3 +168,11 @@ class Article:
         data["removed"] = [{"kind": r.kind.value, "text": r.text} for r in self.removed]
         data["warnings"] = [{"code": w.code.value, "detail": w.detail} for w in self.warnings]
         return data
+
+
+_FIELDS = {f for f in Article.__dataclass_fields__}
+_TYPES = {
+    "id": "str", "path": "str", "title": "str", "title_from_lead": "bool", "date": "str?", "date_inferred": "bool",
+    "date_note": "str", "date_source": "str", "sources": "strs", "cited": "strs", "summary": "str", "body": "strs",
+    "tags": "strs", "entities": "strs", "topics": "strs", "mentions": "strs", "raw": "str",
+}

@@ -59,7 +59,7 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path | None, Path | None]:
     options = (config.extra or {}).get("digest", {}) or {}
     seeds = base / options.get("seeds_dir", "seeds")
     taxonomy = options.get("taxonomy")
-    cache = options.get("cache", ".cache/digest-articles.pickle")
+    cache = options.get("cache", ".cache/digest-articles.json")
     return seeds, (base / taxonomy if taxonomy else None), (base / cache if cache else None)
 
 

@@ -163,3 +163,142 @@ def test_feeds_are_valid_xml_for_any_text():
         ET.fromstring(text.encode("utf-8"))
 
     check()
+
+
+# -- 6. the cache is never trusted ------------------------------------------------------------------
+
+
+def test_a_corrupted_cache_is_dropped_and_reparsed_never_published(tmp_path):
+    import random
+
+    from digest.corpus.cache import ArticleCache
+    from digest.parse.assembly import Pipeline
+
+    pipeline = Pipeline()
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        (seeds / path.name).write_bytes(path.read_bytes())
+    cache_file = tmp_path / "cache.json"
+    clean = build_digest(seeds, pipeline, ArticleCache(cache_file, "f"), workers=1)
+    expected = [a.to_record() for a in clean.articles]
+    good = cache_file.read_bytes()
+    rng = random.Random(12)
+    text = good.decode("utf-8")
+    letters = [i for i, ch in enumerate(text) if "\u0621" <= ch <= "\u064a"]
+    damaged = []
+    for length in (0, 1, 10, len(good) // 2, len(good) - 1):
+        damaged.append(("truncated", good[:length]))
+    for _ in range(60):
+        flipped = bytearray(good)
+        position = rng.randrange(len(flipped))
+        flipped[position] ^= 1 << rng.randrange(8)
+        damaged.append(("bit flip", bytes(flipped)))
+    for _ in range(60):
+        # Another valid letter: still valid UTF-8 and valid JSON, only the checksum can tell.
+        position = rng.choice(letters)
+        swapped = "ب" if text[position] != "ب" else "ت"
+        damaged.append(("letter", (text[:position] + swapped + text[position + 1:]).encode("utf-8")))
+    damaged.append(("not json", b"\x80\x81garbage"))
+    damaged.append(("nested", b"[" * 100000))
+    for how, data in damaged:
+        cache_file.write_bytes(data)
+        digest = build_digest(seeds, pipeline, ArticleCache(cache_file, "f"), workers=1)
+        assert [a.to_record() for a in digest.articles] == expected, how
+        assert not digest.errors
+    # And after a rebuild the cache is whole again: every entry a hit.
+    cache = ArticleCache(cache_file, "f")
+    build_digest(seeds, pipeline, cache, workers=1)
+    assert cache.hits == len(expected) and cache.dropped == 0
+
+
+def test_cache_records_are_checked_field_by_field():
+    from digest.model import Article
+
+    record = Article(id="a", path="a.txt", title="t").to_record()
+    assert Article.from_record(record).title == "t"
+    for broken in ({**record, "title": 5}, {**record, "removed": [{"kind": "nope", "text": ""}]},
+                   {**record, "extra": 1}, {k: v for k, v in record.items() if k != "body"}, [], None):
+        with pytest.raises(ValueError):
+            Article.from_record(broken)
+
+
+# -- 7. workers die with their parent ----------------------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_parse_workers_die_with_a_stopped_build(tmp_path, how):
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synth import write_seeds
+
+    seeds = tmp_path / "seeds"
+    write_seeds(seeds, 4000)
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path;"
+        "from digest.corpus.build import build_digest; build_digest(Path(sys.argv[2]), workers=2)"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script, str(ROOT), str(seeds)])
+    try:
+        workers: list[int] = []
+        deadline = time.time() + 60
+        while time.time() < deadline and len(workers) < 2 and build.poll() is None:
+            workers = _children(build.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the build did not start its workers"
+        time.sleep(0.5)  # mid-parse
+        build.send_signal(getattr(signal, how))
+        build.wait(30)
+        deadline = time.time() + 10
+        while time.time() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+            time.sleep(0.05)
+        left = [w for w in workers if Path(f"/proc/{w}").exists()
+                and (Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z")]
+        assert not left, f"workers left running after {how}: {left}"
+    finally:
+        if build.poll() is None:
+            build.kill()
+
+
+# -- 8. two names, one URL ------------------------------------------------------------------------
+
+
+def test_names_made_to_collide_keep_every_article_at_its_own_url(tmp_path):
+    import hashlib
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = sorted(SEEDS.glob("*.txt"))
+    # "Ab.txt" and "ab.txt" both give the id "ab"; the second would get "ab-" + the first six
+    # hex digits of sha1("ab.txt"): a third seed is named exactly that.
+    taken = "ab-" + hashlib.sha1(b"ab.txt").hexdigest()[:6]
+    for name, source in (("Ab.txt", texts[0]), (f"{taken}.txt", texts[1]), ("ab.txt", texts[2]), ("a b.txt", texts[3])):
+        (seeds / name).write_bytes(source.read_bytes())
+    digest = build_digest(seeds, workers=1)
+    ids = [a.id for a in digest.articles]
+    assert len(digest.articles) == 4 and len(set(ids)) == 4, ids
+    from digest.render import SiteRenderer, article_uri
+    from digest.taxonomy import Taxonomy
+    from digest.language.dates import calendar
+
+    pages = SiteRenderer(Taxonomy.load(), calendar()).pages(digest.articles)
+    assert all(article_uri(a) in pages for a in digest.articles)
+    assert len({article_uri(a) for a in digest.articles}) == 4

@@ -103,9 +103,15 @@ def build_digest(
             digest.errors.append(article or SeedError(str(path), "not parsed"))
             continue
         ident = entry.ident
-        if ident in used_ids:
-            # Two names, one URL: keep both, the later one with a suffix from its full name.
-            ident = f"{ident}-{hashlib.sha1(path.name.encode('utf-8')).hexdigest()[:6]}"
+        attempt = 0
+        while ident in used_ids:
+            # Two names, one URL: keep both, the later one with a suffix from its full name
+            # (and, should that suffix be another seed's id too, from its name and a count:
+            # after all suffixing every id, hence every URL, is unique).
+            salt = path.name if attempt == 0 else f"{path.name}#{attempt}"
+            ident = f"{entry.ident}-{hashlib.sha1(salt.encode('utf-8', 'surrogateescape')).hexdigest()[:6]}"
+            attempt += 1
+        if ident != entry.ident:
             article = replace(article, id=ident)
         try:
             sidecar = _sidecar(path, names)

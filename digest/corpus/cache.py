@@ -4,26 +4,34 @@ the seeds that changed.
 Parsing is pure: the same bytes, name and id give the same :class:`Article` for the same
 code and data. The key therefore hashes the seed's bytes, name and id together with a
 fingerprint of the ``digest`` package's sources and data files (and the taxonomy in use), so
-that any change to the code or the data invalidates every entry. Entries are pickled when
-stored, so later edits of an article object (overrides) never leak into the cache.
+that any change to the code or the data invalidates every entry.
+
+The file is untrusted like every other input: it is JSON (never pickle, which would run code
+from a tampered file), stamped with its format, and each entry carries the SHA-256 of its
+record. An entry whose checksum does not match (a flipped bit, a letter changed to another
+valid one, a truncated file) or whose record does not check field by field is dropped and
+its seed parsed again; a file that cannot be read at all is a cold build. Nothing read from
+it is published without passing both checks.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 
 from ..model import Article
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the digest package
-FORMAT = b"digest-cache-1"
+FORMAT = "digest-cache-2"
+# A cache larger than this is not ours (10,000 articles take about 150 MB).
+MAX_CACHE_BYTES = 4 * 1024**3
 
 
 def code_fingerprint(*extra: Path) -> str:
-    digest = hashlib.sha256(FORMAT)
+    digest = hashlib.sha256(FORMAT.encode())
     files = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "data").glob("*.yaml")) + list(extra)
     for path in files:
         name = path.relative_to(_PACKAGE).as_posix() if path.is_relative_to(_PACKAGE) else path.name
@@ -32,20 +40,31 @@ def code_fingerprint(*extra: Path) -> str:
     return digest.hexdigest()
 
 
+def _checksum(record: str) -> str:
+    return hashlib.sha256(record.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class ArticleCache:
     def __init__(self, path: Path, fingerprint: str) -> None:
         self.path = path
         self.fingerprint = fingerprint
-        self.hits = self.misses = 0
-        self._entries: dict[str, bytes] = {}
+        self.hits = self.misses = self.dropped = 0
+        # key → [checksum, the record as JSON text]: parsed only when asked for.
+        self._entries: dict[str, list[str]] = {}
         self._used: set[str] = set()
         self._dirty = False
         try:
-            with path.open("rb") as handle:
-                stored = pickle.load(handle)
-            if stored.get("fingerprint") == fingerprint:
-                self._entries = stored["entries"]
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, KeyError, TypeError):
+            if path.stat().st_size > MAX_CACHE_BYTES:
+                raise ValueError("too large")
+            stored = json.loads(path.read_bytes())
+            if stored.get("format") == FORMAT and stored.get("fingerprint") == fingerprint:
+                entries = stored["entries"]
+                if isinstance(entries, dict):
+                    self._entries = {
+                        k: v for k, v in entries.items()
+                        if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+                    }
+        except (OSError, ValueError, AttributeError, KeyError, TypeError, RecursionError):
             self._entries = {}  # no cache, an old format or a torn file: start afresh
 
     def key(self, name: str, article_id: str, data: bytes) -> str:
@@ -56,16 +75,29 @@ class ArticleCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Article | None:
-        blob = self._entries.get(key)
-        if blob is None:
+        entry = self._entries.get(key)
+        article = None
+        if entry is not None:
+            checksum, record = entry
+            if checksum == _checksum(record):
+                try:
+                    article = Article.from_record(json.loads(record))
+                except (ValueError, TypeError, RecursionError):
+                    article = None
+            if article is None:
+                self.dropped += 1  # damaged: parse again, and overwrite it
+                del self._entries[key]
+                self._dirty = True
+        if article is None:
             self.misses += 1
             return None
         self.hits += 1
         self._used.add(key)
-        return pickle.loads(blob)
+        return article
 
     def put(self, key: str, article: Article) -> None:
-        self._entries[key] = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+        record = json.dumps(article.to_record(), ensure_ascii=False, separators=(",", ":"))
+        self._entries[key] = [_checksum(record), record]
         self._used.add(key)
         self._dirty = True
 
@@ -76,6 +108,11 @@ class ArticleCache:
         entries = {k: v for k, v in self._entries.items() if k in self._used}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"fingerprint": self.fingerprint, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "fingerprint": self.fingerprint, "entries": entries}, handle,
+                          ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -15,12 +17,29 @@ from ..parse.assembly import Pipeline
 # Parsing is pure and CPU-bound: with this many seeds to parse (a first build, a changed
 # taxonomy) worker processes share it. Below it, starting them costs more than it saves.
 PARALLEL_MIN_SEEDS = 200
+_PR_SET_PDEATHSIG = 1
 
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(pipeline: Pipeline) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this worker when the process that forked it dies, however it
+    dies (SIGTERM, SIGKILL, a crash): a stopped build leaves no parser behind. Linux only
+    (prctl PR_SET_PDEATHSIG), which is also the only system where workers are forked."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the request took effect
+
+
+def _init_worker(pipeline: Pipeline, parent: int) -> None:
     global _worker_pipeline
+    _die_with_parent(parent)
+    # The parent handles Ctrl-C; a worker interrupted mid-seed would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_pipeline = pipeline
 
 
@@ -53,7 +72,7 @@ def parse_all(pipeline: Pipeline, tasks: list[tuple[str, bytes, str]], workers: 
         try:
             with ProcessPoolExecutor(
                 workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=_init_worker, initargs=(pipeline,),
+                initializer=_init_worker, initargs=(pipeline, os.getpid()),
             ) as pool:
                 return list(pool.map(_parse_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 8))))
         except (OSError, BrokenProcessPool):
