@@ -155,9 +155,28 @@ def on_build_error(error: Exception) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's garbage go
+    _summary()
     target = os.environ.get("DIGEST_TIMINGS")
     if target:
         Path(target).write_text(json.dumps(_timings, indent=1), encoding="utf-8")
+
+
+def _summary() -> None:
+    """The build's last word on the seeds: how many were published, and every one that was
+    not (quarantined), with its file and the reason. A plain build publishes the others."""
+    site = _state.get("site")
+    if site is None:
+        return
+    published, errors = len(site.digest.articles), site.digest.errors
+    if not errors:
+        log.info("digest: %s published, no seed quarantined", _articles(published))
+        return
+    lines = "".join(f"\n  {error.path}: {error.reason}" for error in errors)
+    log.warning("digest: %s published, %d quarantined (not published):%s", _articles(published), len(errors), lines)
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" + ("" if n == 1 else "s")
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -52,7 +52,8 @@ def build_tree(tmp_path_factory):
     import shutil
     import subprocess
 
-    def build(seeds: dict[str, bytes], strict: bool = True):
+    def build(seeds: dict[str, bytes], strict: bool | None = True):
+        """``strict=None``: no flag, as mkdocs.yml says (a plain `mkdocs build`)."""
         root = tmp_path_factory.mktemp("tree")
         for name in ("mkdocs.yml", "docs", "hooks", "digest", "overrides"):
             src = ROOT / name
@@ -60,7 +61,8 @@ def build_tree(tmp_path_factory):
         (root / "seeds").mkdir()
         for name, data in seeds.items():
             (root / "seeds" / name).write_bytes(data)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")] + (["--strict"] if strict else ["--no-strict"])
+        flag = [] if strict is None else ["--strict"] if strict else ["--no-strict"]
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")] + flag
         result = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
         return result.returncode, result.stderr, root / "site"
 

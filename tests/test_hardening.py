@@ -302,3 +302,77 @@ def test_names_made_to_collide_keep_every_article_at_its_own_url(tmp_path):
     pages = SiteRenderer(Taxonomy.load(), calendar()).pages(digest.articles)
     assert all(article_uri(a) in pages for a in digest.articles)
     assert len({article_uri(a) for a in digest.articles}) == 4
+
+
+# -- 5. the taxonomy, edited by hand ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t["entities"][0]["aliases"].append(""), "no letters or digits"),
+        (lambda t: t["entities"][0]["aliases"].append("-"), "no letters or digits"),
+        (lambda t: t["topics"][0]["patterns"].append(" "), "no letters or digits"),
+        (lambda t: t["entities"][1]["aliases"].append(t["entities"][0]["aliases"][0]), "is given to both"),
+        (lambda t: t["topics"][0].update(label="<img src=x onerror=alert(1)>"), "holds markup"),
+        (lambda t: t["entities"][0].update(description="[click](javascript:alert(1))"), "holds markup"),
+        (lambda t: t["sources"][0].update(label="&lt;b&gt;"), "holds markup"),
+    ],
+)
+def test_taxonomy_mistakes_are_errors_naming_entry_and_key(tmp_path, edit, message):
+    import yaml
+
+    from digest.taxonomy import DEFAULT_PATH, Taxonomy, TaxonomyError
+
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(TaxonomyError) as raised:
+        Taxonomy.load(path)
+    assert message in str(raised.value) and "taxonomy.yaml" in str(raised.value)
+
+
+def test_taxonomy_strings_are_sanitised(tmp_path):
+    import yaml
+
+    from digest.taxonomy import DEFAULT_PATH, Taxonomy
+
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["topics"][0]["label"] = "معاهدة\u202e السلام\x07"
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert Taxonomy.load(path).topics[0].label == "معاهدة السلام"
+
+
+def test_the_search_worker_always_advances_and_never_reads_object_properties(tmp_path):
+    import json
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+    from digest.language.dates import calendar
+    from digest.search import build_index
+    from digest.taxonomy import Taxonomy
+
+    digest = build_digest(SEEDS, workers=1)
+    for uri, text in build_index(digest.articles, Taxonomy.load(), calendar()).items():
+        (tmp_path / uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / uri).write_text(text, encoding="utf-8")
+    # An index written before the taxonomy was validated: an entity with an empty alias
+    # made every query loop forever.
+    meta_path = tmp_path / "search/digest/meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["entities"].append(["ghost", "شبح", [[], [["constructor"]]]])
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "search/digest/entities/ghost.json").write_text("[]", encoding="utf-8")
+    queries = ["باكو", "constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "شبح", "معاهده السلام"]
+    result = subprocess.run([shutil.which("node") or "node", str(ROOT / "tests/js/worker-harness.js"), str(tmp_path), *queries],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    answers = {a["query"]: a for a in map(json.loads, result.stdout.splitlines())}
+    assert set(answers) == set(queries)  # every query finished
+    assert not any("error" in a for a in answers.values()), answers
+    assert answers["باكو"]["results"] and answers["معاهده السلام"]["results"]
+    for word in ("__proto__", "toString", "hasOwnProperty", "valueOf"):
+        assert answers[word]["results"] == []

@@ -48,3 +48,13 @@ def test_serve_watches_the_seeds_the_taxonomy_and_the_package():
     assert str(ROOT / "seeds") in watched
     assert str(ROOT / "digest" / "data" / "taxonomy.yaml") in watched
     assert str(ROOT / "digest") in watched
+
+
+def test_a_plain_build_publishes_the_good_seeds_and_ends_with_a_summary(build_tree):
+    # mkdocs.yml is not strict: one broken file among good ones must not stop a deploy.
+    good = (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()
+    code, log, site = build_tree({"004_0ba9f4aca8c64938.txt": good, "empty.txt": b"", "zz.bin": b"\x00"}, strict=None)
+    assert code == 0, log[-2000:]
+    assert (site / "articles/0ba9f4aca8c64938/index.html").is_file()
+    summary = log[log.index("digest: 1 article published, 2 quarantined"):]
+    assert "empty.txt: empty file" in summary and "zz.bin: not a seed" in summary

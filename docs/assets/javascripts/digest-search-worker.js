@@ -48,7 +48,11 @@ function load() {
       index = {
         meta: meta,
         shards: new Set(meta.shards),
-        entities: meta.entities.map(function (e) { return { slug: e[0], label: e[1], aliases: e[2] }; }),
+        // An alias with no words would match everywhere without advancing (an empty alias
+        // once made every query loop forever): only aliases of one word or more are kept.
+        entities: meta.entities.map(function (e) {
+          return { slug: e[0], label: e[1], aliases: e[2].filter(function (a) { return a.length > 0; }) };
+        }),
         variants: meta.variants || [],
         files: new Map()
       };
@@ -69,10 +73,15 @@ function shardOf(form) {
   return index.shards.has(key) ? "terms/" + key + ".json" : null;
 }
 
+/* Own keys only: a form typed as "constructor" or "__proto__" must not reach Object's own
+ * properties (index files are plain JSON objects). */
+var hasOwn = Object.prototype.hasOwnProperty;
+
 /* doc → weight for a form, from a loaded shard (postings are delta-coded). */
 function addPostings(weights, terms, form, factor) {
+  if (!terms || !hasOwn.call(terms, form)) return;
   var p = terms[form];
-  if (!p) return;
+  if (!Array.isArray(p)) return;
   var doc = 0;
   for (var k = 0; k < p.length; k += 2) {
     doc += p[k];
@@ -119,7 +128,7 @@ function parse(query) {
     var label = words.map(function (f) { return f[0]; }).join(" ");
     if (best) {
       clauses.push({ label: label, entity: best.entity, phrases: best.entity.aliases });
-      i += best.length;
+      i += Math.max(1, best.length);  // every step advances
     } else {
       var prefix = typing && i === tokens.length - 1 && tokens[i][0].length >= MIN_PREFIX;
       clauses.push({ label: label, forms: withVariants(tokens[i]), prefix: prefix ? tokens[i][0] : null });
@@ -165,7 +174,7 @@ function postings(clause, loaded) {
 function loadAll(paths) {
   var unique = Array.from(new Set(paths));
   return Promise.all(unique.map(function (p) { return cached(index.files, p); })).then(function (values) {
-    var loaded = {};
+    var loaded = Object.create(null);
     unique.forEach(function (p, i) { loaded[p] = values[i]; });
     return loaded;
   });
@@ -294,9 +303,9 @@ function item(doc, s, clauses) {
   var titleSpans = findSpans(clauses, titleTokens);
   var textSpans = findSpans(clauses, textTokens);
   var phrase = adjacent(clauses, titleSpans) || adjacent(clauses, textSpans);
-  var found = {};
+  var found = Object.create(null);
   titleSpans.concat(textSpans).forEach(function (sp) { found[sp.clause] = true; });
-  var terms = {};
+  var terms = Object.create(null);
   clauses.forEach(function (c, i) { terms[c.label] = !!found[i] || s.matched === clauses.length; });
   var meta = escapeHTML([doc[2], doc[3]].filter(Boolean).join(" · "));
   return {
