@@ -27,6 +27,7 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from digest.blocks import lift, restore  # noqa: E402
+from digest.language.escape import sanitize  # noqa: E402
 from digest.render import Page  # noqa: E402
 from digest.site import SiteBuild, build_site  # noqa: E402
 
@@ -63,8 +64,24 @@ def _settings(config: MkDocsConfig) -> tuple[Path, Path | None, Path | None]:
     return seeds, (base / taxonomy if taxonomy else None), (base / cache if cache else None)
 
 
+def _sanitized(value):  # type: ignore[no-untyped-def]
+    """Strings of the configuration through the one sanitiser (mkdocs.yml is edited by hand,
+    and Material prints site_name, site_description and extra values into every page)."""
+    if isinstance(value, str):
+        return sanitize(value)
+    if isinstance(value, list):
+        return [_sanitized(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    return value
+
+
 @_timed("on_config")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for key in ("site_name", "site_description", "site_author", "copyright"):
+        if isinstance(config.get(key), str):
+            config[key] = sanitize(config[key])
+    config.extra = _sanitized(dict(config.extra or {}))
     seeds, taxonomy, cache = _settings(config)
     # Building the digest makes many objects and no cyclic garbage worth collecting.
     gc.disable()

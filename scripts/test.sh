@@ -4,5 +4,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 bash scripts/setup-browser.sh
+bash scripts/setup-zensical.sh
 node --test tests/js/
 python -m pytest "$@"
