@@ -10,7 +10,6 @@ import pytest
 from conftest import SEEDS
 from digest.corpus.build import build_digest
 from digest.model import SeedError
-from digest.parse.reader import MAX_BYTES
 
 GOOD = sorted(SEEDS.glob("*.txt"))[0]
 

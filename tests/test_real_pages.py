@@ -3,7 +3,6 @@ each class of boilerplate, date and publisher (written for these tests, in our o
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -17,7 +17,6 @@ puts dir="rtl" on <body> only, as Material does without the hook.
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
