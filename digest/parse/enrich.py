@@ -159,11 +159,15 @@ class Enricher:
         subject (not only named in passing)."""
         evidence: dict[str, list[str]] = {}
         subject: set[str] = set()
+        find = self.taxonomy.topic_matcher.find
         for number, parts in enumerate(analysed):
+            found = [find(sentence.tokens) for sentence in parts]
+            if not any(found):
+                continue  # most paragraphs name no topic: their regions are not needed
             regions = [self._regions(s) for s in parts]
             anchored = [any(r.startswith("caucasus") for r in rs) for rs in regions]
             for i, sentence in enumerate(parts):
-                matches = self.taxonomy.topic_matcher.find(sentence.tokens)
+                matches = found[i]
                 if not matches:
                     continue
                 if not anchored[i]:
