@@ -119,9 +119,11 @@ class Article:
     raw: str = ""
 
     def to_record(self) -> dict[str, Any]:
-        """Every field, as JSON values (the article cache stores this)."""
-        data = self.to_json()
-        data["raw"] = self.raw
+        """Every field, as JSON values (the article cache stores this). Built field by field:
+        ``dataclasses.asdict`` deep-copies every list and took seconds at 10,000 articles."""
+        data = {name: getattr(self, name) for name in _FIELD_ORDER}
+        data["removed"] = [{"kind": r.kind.value, "text": r.text} for r in self.removed]
+        data["warnings"] = [{"code": w.code.value, "detail": w.detail} for w in self.warnings]
         return data
 
     @classmethod
@@ -170,7 +172,8 @@ class Article:
         return data
 
 
-_FIELDS = {f for f in Article.__dataclass_fields__}
+_FIELD_ORDER = tuple(Article.__dataclass_fields__)
+_FIELDS = set(_FIELD_ORDER)
 _TYPES = {
     "id": "str", "path": "str", "title": "str", "title_from_lead": "bool", "date": "str?", "date_inferred": "bool",
     "date_note": "str", "date_source": "str", "sources": "strs", "cited": "strs", "summary": "str", "body": "strs",
