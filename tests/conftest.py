@@ -82,6 +82,19 @@ def serve():
         def log_message(self, *args):
             pass
 
+        def send_error(self, code, message=None, explain=None):
+            # As a host does: the site's own 404 page for an address that does not exist.
+            page = Path(self.directory) / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
     def start(directory):
         handler = functools.partial(Quiet, directory=str(directory))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
