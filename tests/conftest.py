@@ -121,6 +121,32 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def page_in(browser):
+    """A fresh page at 1280 px; the test fails if a script on it throws (and, with
+    ``console_errors``, if the console logs an error)."""
+    contexts, errors = [], []
+
+    def open_page(console_errors: bool = False):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        if console_errors:
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not errors, errors
+
+
+@pytest.fixture
+def page(page_in):
+    return page_in()
+
+
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 

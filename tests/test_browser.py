@@ -32,17 +32,6 @@ def site_url(built_site, serve):
     return serve(built_site)
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def type_query(page, query):
     box = page.locator("input[data-md-component=search-query]")
     box.click()

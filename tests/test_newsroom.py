@@ -6,17 +6,6 @@ import pytest
 from conftest import SCREENSHOTS
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
 def test_the_footer_is_ours_in_arabic_on_every_page(built_site):
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
