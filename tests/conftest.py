@@ -150,6 +150,24 @@ def page(page_in):
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
+def plant_files_not_seeds(seeds: Path, outside: Path) -> dict[str, str]:
+    """Put in ``seeds`` what must never be read as a seed: links (to /etc/passwd, to a secret
+    in ``outside``, to /proc, dangling), a folder and a named pipe. Returns file → a word of
+    the reason its error must give."""
+    import os
+
+    secret = outside / "secret.txt"
+    secret.write_text("كلمة السر: 1234 مفتاح خاص لا ينشر أبدا.\n" * 3, encoding="utf-8")
+    (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    (seeds / "secret.txt").symlink_to(secret)
+    (seeds / "status.txt").symlink_to("/proc/self/status")
+    (seeds / "dangling.txt").symlink_to(outside / "nowhere.txt")
+    (seeds / "folder.txt").mkdir()
+    os.mkfifo(seeds / "pipe.txt")
+    return {"passwd.txt": "symbolic link", "secret.txt": "symbolic link", "status.txt": "symbolic link",
+            "dangling.txt": "dangling", "folder.txt": "folder", "pipe.txt": "pipe"}
+
+
 def squashed(text: str) -> str:
     return " ".join(text.split())
 

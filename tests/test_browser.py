@@ -54,13 +54,17 @@ def results(page, expect_some=True, settle=0.6, timeout=10.0):
     return [urlsplit(h).path.rstrip("/").split("/")[-1] for h in last]
 
 
+def assert_finds(query, found):
+    """The articles the query must find are among the results, and the first is one of them."""
+    assert QUERIES[query] <= set(found), found
+    assert found[0] in QUERIES[query]
+
+
 @pytest.mark.parametrize("query", list(QUERIES))
 def test_typed_query_finds_the_articles(page, site_url, query):
     page.goto(site_url)
     type_query(page, query)
-    found = results(page)
-    assert QUERIES[query] <= set(found), found
-    assert found[0] in QUERIES[query]
+    assert_finds(query, results(page))
 
 
 def test_results_show_title_and_highlighted_snippet_right_to_left(page, site_url):

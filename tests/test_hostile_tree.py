@@ -7,7 +7,6 @@ table of inputs.
 """
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, SCREENSHOTS
+from conftest import ROOT, SCREENSHOTS, SEEDS, plant_files_not_seeds
 
 GOOD = {p.name: p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))}
 LEAD = "وقعت أرمينيا وأذربيجان معاهدة السلام في واشنطن بعد مفاوضات طويلة بين وزيري الخارجية.\n"
@@ -50,14 +49,7 @@ def hostile_tree(root: Path) -> dict[str, str]:
         (seeds / name).write_text(text, encoding="utf-8")
     # A sidecar whose YAML escapes carry a bell, an escape, a bidi override and U+FFFF.
     (seeds / "overridden.yml").write_text('title: "عنوان\\a مصحح\\x1b\\u202e بيد\\uFFFF المحرر"\n')
-    secret = root / "secret.txt"
-    secret.write_text("كلمة السر 1234 لا تنشر.\n" * 3, encoding="utf-8")
-    (seeds / "passwd.txt").symlink_to("/etc/passwd")
-    (seeds / "secret.txt").symlink_to(secret)
-    (seeds / "status.txt").symlink_to("/proc/self/status")
-    (seeds / "dangling.txt").symlink_to(root / "nowhere.txt")
-    (seeds / "folder.txt").mkdir()
-    os.mkfifo(seeds / "pipe.txt")
+    quarantined = plant_files_not_seeds(seeds, root)
     with open(seeds / "huge.txt", "wb") as huge:
         huge.truncate(3 * 1024**3)
     (seeds / "empty.txt").write_bytes(b"")
@@ -67,11 +59,7 @@ def hostile_tree(root: Path) -> dict[str, str]:
     # A cache someone flipped bytes in.
     (root / ".cache").mkdir()
     (root / ".cache" / "digest-articles.json").write_bytes(b'{"format": "digest-cache-2", "entries": {"x": [1')
-    return {
-        "passwd.txt": "symbolic link", "secret.txt": "symbolic link", "status.txt": "symbolic link",
-        "dangling.txt": "dangling", "folder.txt": "folder", "pipe.txt": "pipe", "huge.txt": "too large",
-        "empty.txt": "empty", "binary.txt": "binary", "nested.yml": "nested",
-    }
+    return {**quarantined, "huge.txt": "too large", "empty.txt": "empty", "binary.txt": "binary", "nested.yml": "nested"}
 
 
 @pytest.fixture(scope="module")

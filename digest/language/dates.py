@@ -34,7 +34,7 @@ CALENDAR_PATH = Path(__file__).parent.parent / "data" / "calendar.yaml"
 INFERENCE_WINDOW = 7  # years after the latest year mentioned
 DATELINE_MAX_CHARS = 120
 # The longest date line seen: "تاريخ النشر: الأربعاء 30 تشرين الأول 2024 - 10:30 مساءً بتوقيت أبوظبي".
-DATELINE_MAX_WORDS = 16
+DATE_LINE_MAX_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ class Calendar:
         """What a line that is only a date (and its labels, clock, weekday, Hijri twin) says;
         ``None`` for a line that says more than a date. A day and month without a year count
         only with a weekday (the year can then be inferred)."""
-        if len(line) > DATELINE_MAX_CHARS or not _DIGIT_RE.search(line) or line.count(" ") >= DATELINE_MAX_WORDS:
+        if len(line) > DATELINE_MAX_CHARS or not _DIGIT_RE.search(line) or line.count(" ") >= DATE_LINE_MAX_WORDS:
             return None  # a sentence with a number, not a date line (and not worth six regexes)
         mentions = [m for m in self.mentions(line) if m.day is not None]
         if not mentions:

@@ -87,7 +87,6 @@ class Pipeline:
             if known:
                 slugs.add(known.slug)
         sources = list(dict.fromkeys(sources))
-        years = self.calendar.years(article_text)
         year = int(published.iso[:4]) if published.iso else None
         enrichment = self.enricher.enrich(
             paragraphs, cleaned.keywords, cleaned.hashtags, headlines, year, slugs, self.cleaner.rules.cite_cues,
@@ -103,7 +102,7 @@ class Pipeline:
         if not enrichment.topics:
             warnings.append(ArticleWarning(Code.NO_TOPIC, "mentioned only: " + ", ".join(enrichment.mentions) if enrichment.mentions else ""))
         return Article(
-            cited_dates=self.cited_dates(cleaned.body, published.iso),
+            cited_dates=self.cited_dates(cleaned.body, published.iso, analysed),
             id=article_id_ or article_id(name),
             path=name,
             title=title,
@@ -126,12 +125,13 @@ class Pipeline:
             raw=text,
         )
 
-    def cited_dates(self, body: list[str], published: str | None) -> list[dict[str, str]]:
+    def cited_dates(self, body: list[str], published: str | None, analysed: Analysed | None = None) -> list[dict[str, str]]:
+        split = (analysed or Analysed()).sentences  # the enricher split these paragraphs already
         cited: dict[str, str] = {}
         for paragraph in body:
             if not _YEAR_RE.search(paragraph):
                 continue  # a complete date needs a year: most paragraphs have none
-            for sentence in sentences(paragraph):
+            for sentence in split(paragraph):
                 for mention in self.calendar.mentions(sentence):
                     iso = mention.iso()
                     if iso and iso != published and iso not in cited:

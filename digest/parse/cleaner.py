@@ -307,6 +307,9 @@ class Cleaner:
         """Pass 1: what a line is on its own, if it is boilerplate of a known shape."""
         rules, text, norm = self.rules, line.text, line.head
         n = len(line.words)
+        # A sentence of nine words or more ending in a full stop is no menu, ticker or widget:
+        # those checks (below) split the line into pieces, which costs.
+        stop = n > 8 and text.endswith(".")
         if self._cut.starts(norm):
             line.kind = Kind.READ_ALSO
         elif n <= 8 and self._related.starts(norm):
@@ -328,9 +331,7 @@ class Cleaner:
             line.kind = Kind.SCRAPER
         elif self._subscribe(norm, n):
             line.kind = Kind.SUBSCRIBE
-        elif not (stop := n > 8 and line.text.endswith(".")) and self._ticker(line):
-            # A sentence of nine words or more ending in a full stop is no menu, ticker or
-            # widget: those checks split the line into pieces, which costs.
+        elif not stop and self._ticker(line):
             line.kind = Kind.TICKER
         elif not stop and self._navigation(line):
             line.kind = Kind.NAVIGATION
