@@ -19,7 +19,13 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MARKUP_RE = re.compile(r"<|>|&[#\w]+;|\]\(|`")
 MAX_TEXT_CHARS = 600
 MAX_TAXONOMY_BYTES = 4 * 1024 * 1024
-KINDS = ("person", "place", "organisation")
+# An entity's kind, shown on its page as a chip: a person, an organisation, or one of three
+# kinds of place (a country; a city, town or village; a territory: a region, province,
+# disputed area or corridor).
+PLACE_KINDS = ("country", "city", "territory")
+KINDS = ("person", *PLACE_KINDS, "organisation")
+# Display names: the spellings a reader recognises besides the label.
+MAX_NAMES = 3
 REGIONS = ("caucasus", "russia", "involved", "other")
 
 
@@ -50,6 +56,14 @@ class Entity:
     description: str
     aliases: tuple[str, ...]
     tag: bool = True
+    # The spellings a reader would recognise as the entity's name, besides the label, for
+    # display only: matching uses ``aliases`` (adjectives and variants included), never these.
+    names: tuple[str, ...] = ()
+
+    @property
+    def is_place(self) -> bool:
+        """A country, a city or a territory."""
+        return self.kind in PLACE_KINDS
 
 
 @dataclass(frozen=True)
@@ -159,6 +173,24 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _display_names(value: Any, where: str, label: str) -> tuple[str, ...]:
+    """An entity's ``names``: at most MAX_NAMES plain-text spellings, none of them the label
+    (once normalised: "أرارات" beside the label "آرارات" is no other name)."""
+    if value is None:
+        return ()
+    names = _strings(value, where, "names")
+    if len(names) > MAX_NAMES:
+        raise TaxonomyError(f"{where}: 'names' has {len(names)} names (at most {MAX_NAMES} besides the label)")
+    seen = {normalize(label): label}
+    for name in names:
+        key = normalize(name)
+        if key in seen:
+            other = "the label" if seen[key] == label else repr(seen[key])
+            raise TaxonomyError(f"{where}: 'names' has {name!r}, which is {other} again")
+        seen[key] = name
+    return names
+
+
 def _unique_names(file: str, section: str, names: list[tuple[str, str]]) -> None:
     """One name, one entry: an alias given to two entities would tag both (or, by order,
     silently only one)."""
@@ -167,6 +199,17 @@ def _unique_names(file: str, section: str, names: list[tuple[str, str]]) -> None
         key = normalize(alias)
         if owner.setdefault(key, slug) != slug:
             raise TaxonomyError(f"{file}: {section}: alias {alias!r} is given to both '{owner[key]}' and '{slug}'")
+
+
+def _names_of_others(file: str, entities: list[Entity]) -> None:
+    """A display name that is another entity's alias names that entity, not this one
+    ("موسكو" among Russia's names)."""
+    owner = {normalize(alias): e.slug for e in entities for alias in e.aliases}
+    for n, entity in enumerate(entities):
+        for name in entity.names:
+            other = owner.get(normalize(name), entity.slug)
+            if other != entity.slug:
+                raise TaxonomyError(f"{file}: entities[{n}]: 'names' has {name!r}, which names '{other}'")
 
 
 class Taxonomy:
@@ -214,7 +257,8 @@ class Taxonomy:
             where = f"{path.name}: entities[{n}]"
             kind, region = entry.get("kind"), entry.get("region")
             if kind not in KINDS:
-                raise TaxonomyError(f"{where}: kind must be one of {', '.join(KINDS)}")
+                given = "missing" if kind is None else f"{str(kind)[:40]!r}"
+                raise TaxonomyError(f"{where}: 'kind' is {given}; it must be one of {', '.join(KINDS)}")
             if region not in REGIONS:
                 raise TaxonomyError(f"{where}: region must be one of {', '.join(REGIONS)}")
             label = _text(_require(entry, "label", where), where, "label")
@@ -224,6 +268,7 @@ class Taxonomy:
                 description=_text(entry.get("description", ""), where, "description"),
                 aliases=tuple(dict.fromkeys((label, *aliases))),
                 tag=bool(entry.get("tag", True)),
+                names=_display_names(entry.get("names"), where, label),
             ))
         sources = []
         source_slugs: set[str] = set()
@@ -238,6 +283,7 @@ class Taxonomy:
             raise TaxonomyError(f"{path}: no topics")
         background = _strings(data.get("background_cues", []), path.name, "background_cues")
         _unique_names(path.name, "entities", [(e.slug, a) for e in entities for a in e.aliases])
+        _names_of_others(path.name, entities)
         _unique_names(path.name, "sources", [(s.slug, a) for s in sources for a in s.aliases])
         return cls(topics, entities, sources, background)
 

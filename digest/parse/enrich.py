@@ -142,15 +142,20 @@ class Enricher:
         by_slug = self.taxonomy.entity_by_slug
         tagged = [s for s in entities if by_slug[s].tag]
         if len(tagged) > MAX_TAGS:
-            rank = {"person": 0, "organisation": 1, "place": 2}
-            keep = set(sorted(tagged, key=lambda s: (rank.get(by_slug[s].kind, 3), tagged.index(s)))[:MAX_TAGS])
+            rank = {"person": 0, "organisation": 1}
+
+            def order(s: str) -> tuple[int, int]:
+                entity = by_slug[s]
+                return (2 if entity.is_place else rank.get(entity.kind, 3), tagged.index(s))
+
+            keep = set(sorted(tagged, key=order)[:MAX_TAGS])
             tagged = [s for s in tagged if s in keep]
         return [by_slug[s].label for s in tagged]
 
     def _regions(self, sentence: _Sentence) -> set[str]:
         by_slug = self.taxonomy.entity_by_slug
         return {
-            by_slug[s].region + (":place" if by_slug[s].kind == "place" else "")
+            by_slug[s].region + (":place" if by_slug[s].is_place else "")
             for s in sentence.entities
         }
 
