@@ -83,13 +83,13 @@ def make_floor(tree: Path, floor: Path) -> None:
     """The same article pages as plain Markdown, MkDocs + Material, no hook."""
     from digest.language.dates import calendar
     from digest.corpus.build import build_digest
-    from digest.render import SiteRenderer, article_uri
+    from digest.site.pages import SiteRenderer
+    from digest.site.urls import article_uri
     from digest.taxonomy import Taxonomy
 
     taxonomy = Taxonomy.load()
     digest = build_digest(tree / "seeds")
-    renderer = SiteRenderer(taxonomy, calendar())
-    renderer.plan(digest.articles)
+    renderer = SiteRenderer.of(digest.articles, taxonomy, calendar())
     shutil.copytree(tree / "docs", floor / "docs")
     shutil.copytree(tree / "overrides", floor / "overrides")
     (floor / "docs" / "index.md").write_text("# موجز القوقاز\n", encoding="utf-8")
@@ -100,7 +100,7 @@ def make_floor(tree: Path, floor: Path) -> None:
     # Our configuration exactly, minus the hook; the nav keeps the pages the floor has.
     config = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")
-    config["nav"] = [{"الرئيسية": "index.md"}, {"الوسوم": "tags.md"}]
+    config["nav"] = [{"الرئيسية": "index.md"}]
     (floor / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

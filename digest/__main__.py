@@ -55,7 +55,7 @@ def _evaluate(labels: str, show_misses: bool) -> int:
 
 
 def _export(directory: str, config: str) -> int:
-    from .export import export
+    from .site.export import export
 
     errors = export(Path(directory), Path(config))
     for error in errors:

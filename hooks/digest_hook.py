@@ -26,10 +26,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from digest.blocks import lift, restore  # noqa: E402
 from digest.language.escape import sanitize  # noqa: E402
-from digest.render import Page  # noqa: E402
 from digest.site import SiteBuild, build_site  # noqa: E402
+from digest.site.blocks import lift, restore  # noqa: E402
+from digest.site.pages import Page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -90,8 +90,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     finally:
         gc.enable()
     _state["site"] = site
-    # For overrides/partials/tags.html and the tags index fragment: tag → its page and count.
-    config.extra["digest_tags"] = site.tag_extra()
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
     for article in site.digest.articles:

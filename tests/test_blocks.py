@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from digest.blocks import lift, restore
+from digest.site.blocks import lift, restore
 from digest.site import build_site
 from conftest import SEEDS
 

@@ -102,18 +102,20 @@ def test_keyboard_enter_opens_the_best_result(page, site_url):
 
 def test_clicking_a_tag_lists_its_articles(page, site_url):
     page.goto(site_url + f"articles/{A004}/")
-    page.locator(".md-tags a", has_text="إلهام علييف").click()
+    page.locator(".digest-tags a", has_text="إلهام علييف").click()
     page.wait_for_url("**/tags/ilham-aliyev/")
     assert "إلهام علييف" in page.locator("h1").inner_text()
-    listed = page.eval_on_selector_all("article li a", "els => els.map(a => a.href)")
+    listed = page.eval_on_selector_all(".digest-card h3 a", "els => els.map(a => a.href)")
     assert {A002, A003, A004} <= {urlsplit(h).path.rstrip("/").split("/")[-1] for h in listed}
 
 
 def test_tags_index_links_each_tag_to_its_page(page, site_url):
     page.goto(site_url + "tags/")
-    page.locator(".digest-tag-count a").first.wait_for()
-    count = page.locator(".digest-tag-count a").count()
-    assert count == len(page.locator("article h2").all()) > 20
+    chips = page.locator(".md-content__inner .digest-chip")
+    chips.first.wait_for()
+    hrefs = chips.evaluate_all("es => es.map(e => e.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs)) > 20  # one chip per tag, each its own page
+    assert all(h.startswith("../tags/") for h in hrefs)
 
 
 def test_topic_page_opens_articles_newest_first(page, site_url):

@@ -71,11 +71,12 @@ def test_pages_link_to_each_other(built_site):
     assert "e95859598815607c" not in topic
     archive = (built_site / "archive/index.html").read_text(encoding="utf-8")
     for month in ["2024/10/", "2024/06/", "2023/09/", "2021/10/", "undated/"]:
-        assert f'href="{month}"' in archive
+        assert f'href="../archive/{month}"' in archive
     assert "../../../articles/5f9c524816c939ca/" in (built_site / "archive/2024/10/index.html").read_text(encoding="utf-8")
     tags = (built_site / "tags/index.html").read_text(encoding="utf-8")
-    assert '<a href="karabakh/">4 مقالات</a>' in tags  # tag → count → its page
-    assert '<a href="ararat-mirzoyan/">مقالان</a>' in tags  # Arabic dual
+    # Each chip links the tag to its page, with its number of articles (in words on hover).
+    assert re.search(r'<a href="../tags/karabakh/" class="digest-chip" title="4 مقالات">قره باغ <span class="digest-chip__count">4</span></a>', tags)
+    assert 'title="مقالان">آرارات ميرزويان' in tags  # Arabic dual
     karabakh = (built_site / "tags/karabakh/index.html").read_text(encoding="utf-8")
     assert all(f"../../articles/{i}/" in karabakh for i in ["71b24d93f0e166c3", "0795dd7ba1cf26a9", "e95859598815607c", "0ba9f4aca8c64938"])
 
@@ -84,15 +85,15 @@ def test_topic_page_lists_newest_first_with_date_source_and_evidence(built_site)
     html = (built_site / "topics/peace-treaty/index.html").read_text(encoding="utf-8")
     order = [html.index(f"articles/{i}/") for i in ["5f9c524816c939ca", "0795dd7ba1cf26a9", "71b24d93f0e166c3", "0ba9f4aca8c64938"]]
     assert order == sorted(order)  # 2024-10-18, 2024-06-05 (inferred), 2023-09-27, unknown
-    assert "18 أكتوبر 2024" in html and "الأناضول" in html and "تاريخ تقديري" in html
-    assert "<blockquote>" in html and "اتفاق السلام" in html
+    assert "18 أكتوبر 2024" in html and "الأناضول" in html and 'title="تاريخ تقديري:' in html
+    assert '<blockquote class="digest-evidence">' in html and "<mark>اتفاق السلام</mark>" in html
 
 
 def test_article_page_shows_date_sources_tags_and_body(built_site):
     html = (built_site / "articles/0ba9f4aca8c64938/index.html").read_text(encoding="utf-8")
-    assert "التاريخ: غير معروف" in html
-    assert "المصادر: نوفوستي، RT" in html
-    assert re.search(r'<a href="../../tags/ilham-aliyev/" class="md-tag">إلهام علييف</a>', html)
+    assert '<span class="digest-date digest-date--none">دون تاريخ</span>' in html and "غير معروف" not in html
+    assert '<a href="../../sources/novosti/">نوفوستي</a>، <a href="../../sources/rt/">RT</a>' in html
+    assert re.search(r'<a href="../../tags/ilham-aliyev/" class="digest-chip">إلهام علييف</a>', html)
     assert 'href="../../sources/novosti/"' in html
     body = html[html.index('<div class="digest-body">'):]
     body = body[: body.index("</div>")]
@@ -116,7 +117,7 @@ def test_generated_pages_are_not_written_into_docs(built_site):
 def test_search_index_is_published_in_shards(built_site):
     import json
 
-    from digest.search import shard_key
+    from digest.site.search import shard_key
 
     root = built_site / "search/digest"
     meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))

@@ -141,7 +141,7 @@ def test_feeds_are_valid_xml_for_any_text():
 
     from hypothesis import given, settings, strategies as st
 
-    from digest.feeds import rss
+    from digest.site.feeds import rss
     from digest.model import Article
 
     @settings(max_examples=200, deadline=None)
@@ -284,11 +284,12 @@ def test_names_made_to_collide_keep_every_article_at_its_own_url(tmp_path):
     digest = build_digest(seeds, workers=1)
     ids = [a.id for a in digest.articles]
     assert len(digest.articles) == 4 and len(set(ids)) == 4, ids
-    from digest.render import SiteRenderer, article_uri
+    from digest.site.pages import SiteRenderer
+    from digest.site.urls import article_uri
     from digest.taxonomy import Taxonomy
     from digest.language.dates import calendar
 
-    pages = SiteRenderer(Taxonomy.load(), calendar()).pages(digest.articles)
+    pages = SiteRenderer.of(digest.articles, Taxonomy.load(), calendar()).pages()
     assert all(article_uri(a) in pages for a in digest.articles)
     assert len({article_uri(a) for a in digest.articles}) == 4
 
@@ -341,11 +342,12 @@ def test_the_search_worker_always_advances_and_never_reads_object_properties(tmp
 
     from conftest import ROOT
     from digest.language.dates import calendar
-    from digest.search import build_index
+    from digest.site.context import SiteContext
+    from digest.site.search import build_index
     from digest.taxonomy import Taxonomy
 
     digest = build_digest(SEEDS, workers=1)
-    for uri, text in build_index(digest.articles, Taxonomy.load(), calendar()).items():
+    for uri, text in build_index(SiteContext.build(digest.articles, Taxonomy.load(), calendar())).items():
         (tmp_path / uri).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / uri).write_text(text, encoding="utf-8")
     # An index written before the taxonomy was validated: an entity with an empty alias

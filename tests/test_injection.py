@@ -66,7 +66,10 @@ def elements(html: str) -> list[tuple[str, dict]]:
 
 def test_payload_article_html_has_no_active_markup(payload_site):
     html = (payload_site / "articles/badbadbadbadbad0/index.html").read_text(encoding="utf-8")
-    content = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    content = html[html.index('<article class="md-content__inner'):html.rindex("</article>")]
+    # Our breadcrumbs are the page's one ordered list; the seed's lines make none.
+    crumbs = content[content.index('<nav class="digest-crumbs"'):]
+    content = content.replace(crumbs[: crumbs.index("</nav>") + 6], "")
     tags = [tag for tag, _ in elements(content)]
     for forbidden in ["script", "img", "iframe", "svg", "style", "table", "pre", "code", "hr", "b", "ol"]:
         assert forbidden not in tags, forbidden
@@ -91,16 +94,16 @@ def test_every_page_of_the_payload_site_is_free_of_injected_markup(payload_site)
 
 def test_front_matter_structure_survives_the_title(build_tree, tmp_path):
     from digest.parse.assembly import Pipeline
-    from digest.render import SiteRenderer
+    from digest.site.pages import SiteRenderer
     from digest.language.dates import calendar
     import yaml
 
     pipeline = Pipeline()
     article = pipeline.article("x.txt", 'عنوان: "مقتبس" \' # & | ---\n---\ntitle: hacked\nنص الخبر.'.encode())
-    page = SiteRenderer(pipeline.taxonomy, calendar()).article_page(article).text()
+    page = SiteRenderer.of([article], pipeline.taxonomy, calendar()).article_page(article).text()
     _, front, body = page.split("---\n", 2)
     meta = yaml.safe_load(front)
-    assert set(meta) == {"title", "description", "date", "date_inferred", "sources", "tags", "topics", "search", "kind", "jsonld"}
+    assert set(meta) == {"title", "description", "date", "date_inferred", "sources", "topics", "hide", "search", "kind", "jsonld"}
     assert meta["title"] == 'عنوان: &quot;مقتبس&quot; &#x27; # &amp; | ---'
 
 
@@ -118,10 +121,10 @@ def test_payload_page_in_a_browser_runs_nothing_and_shows_the_text(browser, serv
         assert page.evaluate("window.__probe") == "ready"
         assert page.evaluate("typeof window.__pwned") == "undefined", path
     page.goto(url + "articles/badbadbadbadbad0/")
-    text = page.locator("article").inner_text()
+    text = page.locator("article.md-content__inner").inner_text()
     for line in VISIBLE:
         assert line in text, line
-    assert page.locator("article").is_visible()  # the <style> payload hid nothing
+    assert page.locator("article.md-content__inner").is_visible()  # the <style> payload hid nothing
     # Search results render seed text too: through the worker, escaped.
     box = page.locator("input[data-md-component=search-query]")
     box.click()

@@ -82,6 +82,6 @@ _URI = st.tuples(_FOLDERS, st.sampled_from(["index.md", "2.md", "x.md"])).map(la
 def test_link_is_posix_relpath_between_source_files(from_uri, to_uri):
     import posixpath
 
-    from digest.render import link
+    from digest.site.urls import link
 
     assert link(from_uri, to_uri) == posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

@@ -10,8 +10,9 @@ What differs from the MkDocs build, by design: Zensical's own search box is repl
 overrides-zensical/, used through zensical.toml) by one that asks the digest's Arabic worker,
 because Zensical's index holds none of our pages and its worker protocol is not Material's;
 so the box and its results have their own markup (.digest-search*), not Material's
-(.md-search*), and Material's ?h= highlighting on the opened page is not there. Zensical
-puts dir="rtl" on <body> only, as Material does without the hook.
+(.md-search*). The searched words are marked on the opened page by our own script
+(digest-highlight.js), in both builds. Zensical puts dir="rtl" on <body> only, as Material
+does without the hook.
 """
 
 import subprocess
@@ -111,7 +112,7 @@ def test_article_page_renders_with_its_tags(page, site_url):
     page.goto(site_url + f"articles/{A002}/")
     assert "الغرب يهدد الأمن" in page.locator("h1").inner_text()
     assert page.locator("article p").count() > 3
-    page.locator(".md-tags a", has_text="إلهام علييف").click()
+    page.locator(".digest-tags a", has_text="إلهام علييف").click()
     page.wait_for_url("**/tags/ilham-aliyev/")
 
 
@@ -127,17 +128,18 @@ def test_topic_page_opens_articles_newest_first(page, site_url):
 def test_tag_page_lists_its_articles(page, site_url):
     page.goto(site_url + "tags/ilham-aliyev/")
     assert "إلهام علييف" in page.locator("h1").inner_text()
-    listed = ids(page.eval_on_selector_all("article li a", "els => els.map(a => a.href)"))
+    listed = ids(page.eval_on_selector_all(".digest-card h3 a", "els => els.map(a => a.href)"))
     assert {A002, A003, A004} <= set(listed)
 
 
 def test_tags_index_links_each_tag_to_its_page(page, site_url):
     page.goto(site_url + "tags/")
-    count = page.locator(".digest-tag-count a").count()
-    assert count == page.locator("article h2").count() > 20
-    page.locator(".digest-tag-count a").first.click()
+    chips = page.locator(".md-content__inner .digest-chip")
+    hrefs = chips.evaluate_all("es => es.map(e => e.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs)) > 20  # one chip per tag, each its own page
+    chips.first.click()
     page.wait_for_url("**/tags/*/")
-    assert page.locator("article li a").count() >= 1
+    assert page.locator(".digest-card h3 a").count() >= 1
 
 
 @pytest.mark.parametrize("query", list(QUERIES))
@@ -151,12 +153,12 @@ def test_results_show_count_title_and_highlight(page, site_url):
     page.goto(site_url)
     type_query(page, "لافر")  # not a whole word yet
     assert {A000, A002, A003} <= set(results(page))
-    assert page.locator("[data-digest-search-status]").inner_text() == "نتائج البحث 3 مستندات"
+    assert page.locator("[data-digest-search-status]").inner_text() == "الأخبار المطابقة: 3"  # our Arabic UI strings, in Zensical too
     first = page.locator(".digest-search__item").first
     assert "لافروف" in first.locator("mark").first.inner_text()
     assert page.eval_on_selector(".digest-search__results", "e => getComputedStyle(e).direction") == "rtl"
     type_query(page, "زززز")
-    page.locator("[data-digest-search-status]", has_text="لا توجد نتائج").wait_for()
+    page.locator("[data-digest-search-status]", has_text="لا أخبار تطابق البحث").wait_for()
 
 
 def test_keyboard_opens_the_box_and_enter_the_best_result(page, site_url):
@@ -166,7 +168,8 @@ def test_keyboard_opens_the_box_and_enter_the_best_result(page, site_url):
     page.keyboard.type("لافروف ترسيم", delay=40)
     assert results(page)[0] == A000  # the only article with both words
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**/articles/{A000}/")
+    page.wait_for_url(f"**/articles/{A000}/?h=*")  # the words as typed, for the marks
+    page.locator("mark.digest-mark").first.wait_for()  # digest-highlight.js runs here too
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -179,10 +182,11 @@ def test_screenshots_read_right_to_left_without_overflow(browser, site_url, widt
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"zensical-{name}-{width}.png"), full_page=True)
     assert page.eval_on_selector("body", "e => e.dir") == "rtl"
-    assert page.eval_on_selector("h1", "e => getComputedStyle(e).direction") == "rtl"
+    heading = "h1:not(.md-visually-hidden), .digest-lead-story h2"  # the home page's heading is for screen readers
+    assert page.eval_on_selector(heading, "e => getComputedStyle(e).direction") == "rtl"
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
-    assert page.eval_on_selector("h1", "e => e.getBoundingClientRect().width") > 50  # Arabic glyphs, no tofu
+    assert page.eval_on_selector(heading, "e => e.getBoundingClientRect().width") > 50  # Arabic glyphs, no tofu
     context.close()
 
 
@@ -210,6 +214,6 @@ def test_search_box_on_phone_and_desktop(browser, site_url, width):
         assert not box.is_visible()
         page.locator("label[for=__search]").click()
         assert box.is_visible()
-        page.locator("h1").click()
+        page.locator(".digest-lead-story .digest-meta").click()
         assert not box.is_visible()
     context.close()

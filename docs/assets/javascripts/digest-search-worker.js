@@ -9,6 +9,10 @@
  * spelling variants. Here a query is analysed with the same normalisation as the index
  * (normalize.js mirrors digest/language/normalize.py), the word being typed is matched as a prefix,
  * and a name in any spelling of the taxonomy finds every article about that entity.
+ *
+ * A result links to its article with ?h=<the query as typed>; digest-highlight.js marks those
+ * words on the opened page. Its snippet is the passage with the most phrase and exact matches,
+ * under a line with the article's date (when it has one) and publisher.
  */
 /* global DigestNormalize */
 "use strict";
@@ -21,7 +25,9 @@ var MIN_PREFIX = 2;          // a one-letter prefix matches half the vocabulary
 var MAX_PREFIX_TERMS = 400;  // bound the work per keystroke
 var RERANK = 30;             // candidates whose text is fetched, checked for phrases, highlighted
 var MAX_RESULTS = 30;
-var SNIPPET_CHARS = 90;      // on each side of the first match
+var SNIPPET_CHARS = 90;      // before the chosen passage; it runs twice as far after its start
+var MAX_SNIPPET_SPANS = 2000; // matches weighed when choosing the passage (bounds a huge article)
+var MAX_TYPED = 200;         // characters of the query carried to the opened page (?h=)
 
 var index = null;            // meta.json, plus caches of the files fetched so far
 var loading = null;
@@ -108,10 +114,28 @@ function withVariants(forms) {
   return out;
 }
 
-/* Clauses: entity names (any alias, longest first) and single words. */
+/* The query as the reader typed it: trimmed, spaces collapsed. It goes into the result's link
+ * (?h=) and names the words Material lists as missing, so the reader sees their own spelling
+ * ("معاهدة"), never the index's folded one ("معاهده"). Cut by characters, not UTF-16 units,
+ * and without lone surrogates (pasted junk): encodeURIComponent throws on those. */
+function typed(query) {
+  var chars = Array.from(query).filter(function (c) {
+    return c.length === 2 || c < "\ud800" || c > "\udfff";
+  });
+  return Array.from(chars.join("").trim().replace(/\s+/g, " ")).slice(0, MAX_TYPED).join("").trim();
+}
+
+/* Clauses: entity names (any alias, longest first) and single words. A clause's label is
+ * the typed text it came from (the folded forms when the two cannot be aligned). */
 function parse(query) {
   var tokens = N.analyze(query);
   var typing = !/\s$/.test(query);
+  // The same words with their offsets in the typed text; both split the same way except for
+  // the odd character that NFKC turns into letters (™), in which case labels fall back.
+  var raw = N.analyzeWithOffsets(query);
+  var aligned = raw.length === tokens.length && raw.every(function (t, k) {
+    return t.forms.join(" ") === tokens[k].join(" ");
+  });
   var clauses = [];
   var i = 0;
   while (i < tokens.length) {
@@ -125,7 +149,9 @@ function parse(query) {
       }
     }
     var words = tokens.slice(i, i + (best ? best.length : 1));
-    var label = words.map(function (f) { return f[0]; }).join(" ");
+    var label = aligned
+      ? typed(query.slice(raw[i].start, raw[i + words.length - 1].end))
+      : words.map(function (f) { return f[0]; }).join(" ");
     if (best) {
       clauses.push({ label: label, entity: best.entity, phrases: best.entity.aliases });
       i += Math.max(1, best.length);  // every step advances
@@ -191,7 +217,8 @@ function tokenMatches(clause, token) {
   return false;
 }
 
-/* Spans [start, end) of the text's tokens matched by the clauses, with clause numbers. */
+/* Spans [start, end) of the text's tokens matched by the clauses, with clause numbers;
+ * exact: a whole word or name, not only the start of a word (the prefix being typed). */
 function findSpans(clauses, tokens) {
   var forms = tokens.map(function (t) { return t.forms; });
   var spans = [];
@@ -205,7 +232,11 @@ function findSpans(clauses, tokens) {
       } else if (tokenMatches(clause, tokens[i])) {
         length = 1;
       }
-      if (length) { spans.push({ clause: c, first: i, last: i + length - 1 }); break; }
+      if (length) {
+        var exact = !!clause.entity || N.sameWord(clause.forms, tokens[i].forms);
+        spans.push({ clause: c, first: i, last: i + length - 1, exact: exact });
+        break;
+      }
     }
   }
   return spans;
@@ -242,12 +273,51 @@ function highlight(text, tokens, spans, from, to) {
   return out + escapeHTML(text.slice(at, to));
 }
 
+/* Weights of what a passage holds: the query's words one after another (a phrase) first,
+ * then how many of the query's words it has, then whole words over prefixes. */
+var PHRASE_WEIGHT = 8, CLAUSE_WEIGHT = 4, EXACT_WEIGHT = 2, PREFIX_WEIGHT = 1;
+
+function isPhrase(a, b) {
+  return b.first === a.last + 1 && b.clause === a.clause + 1;
+}
+
+/* The span that starts the best passage: of the windows of 2 × SNIPPET_CHARS that start at a
+ * match, the one with the most phrase and exact matches, the first of equals (the lead before a
+ * later repetition). One pass with two pointers over at most MAX_SNIPPET_SPANS matches. */
+function bestPassage(tokens, spans) {
+  var n = Math.min(spans.length, MAX_SNIPPET_SPANS);
+  var perClause = new Map();
+  var weight = 0, distinct = 0, best = 0, bestScore = -1, m = 0;
+  function add(j, k) {
+    var sp = spans[j], count = perClause.get(sp.clause) || 0;
+    weight += sp.exact ? EXACT_WEIGHT : PREFIX_WEIGHT;
+    if (!count) distinct++;
+    perClause.set(sp.clause, count + 1);
+    if (j - 1 >= k && isPhrase(spans[j - 1], sp)) weight += PHRASE_WEIGHT;
+  }
+  function remove(k) {
+    var sp = spans[k], count = perClause.get(sp.clause);
+    weight -= sp.exact ? EXACT_WEIGHT : PREFIX_WEIGHT;
+    if (count === 1) distinct--;
+    perClause.set(sp.clause, count - 1);
+    if (k + 1 < m && isPhrase(sp, spans[k + 1])) weight -= PHRASE_WEIGHT;
+  }
+  for (var k = 0; k < n; k++) {
+    var limit = tokens[spans[k].first].start + 2 * SNIPPET_CHARS;
+    while (m < n && (m <= k || tokens[spans[m].last].end <= limit)) { add(m, k); m++; }
+    var score = weight + CLAUSE_WEIGHT * distinct;
+    if (score > bestScore) { bestScore = score; best = k; }
+    remove(k);
+  }
+  return best;
+}
+
 function snippet(text, tokens, spans) {
   if (!spans.length) {
     var end = Math.min(text.length, 2 * SNIPPET_CHARS);
     return escapeHTML(text.slice(0, end)) + (end < text.length ? " …" : "");
   }
-  var centre = tokens[spans[0].first].start;
+  var centre = tokens[spans[bestPassage(tokens, spans)].first].start;
   var from = Math.max(0, centre - SNIPPET_CHARS);
   var to = Math.min(text.length, centre + 2 * SNIPPET_CHARS);
   if (from > 0) {
@@ -288,7 +358,7 @@ function search(query) {
       var items = ranked.map(function (entry) {
         var d = entry[0], s = entry[1];
         var doc = docsLoaded["docs/" + Math.floor(d / chunk) + ".json"][d % chunk];
-        return item(doc, s, clauses);
+        return item(doc, s, clauses, query);
       });
       items.sort(function (a, b) { return b.score - a.score; });
       return { items: items.slice(0, MAX_RESULTS).map(function (i) { return [i]; }) };
@@ -296,8 +366,14 @@ function search(query) {
   });
 }
 
+/* The date as the index gives it, or "" for an undated article: the index writes a word
+ * there ("غير معروف"), which in a result reads as a publisher's name; a date has digits. */
+function dateShown(date) {
+  return typeof date === "string" && /[0-9\u0660-\u0669\u06f0-\u06f9]/.test(date) ? date : "";
+}
+
 /* One result in Material's format; doc is [url, title, date, sources, text]. */
-function item(doc, s, clauses) {
+function item(doc, s, clauses, query) {
   var titleTokens = N.analyzeWithOffsets(doc[1]);
   var textTokens = N.analyzeWithOffsets(doc[4]);
   var titleSpans = findSpans(clauses, titleTokens);
@@ -307,11 +383,16 @@ function item(doc, s, clauses) {
   titleSpans.concat(textSpans).forEach(function (sp) { found[sp.clause] = true; });
   var terms = Object.create(null);
   clauses.forEach(function (c, i) { terms[c.label] = !!found[i] || s.matched === clauses.length; });
-  var meta = escapeHTML([doc[2], doc[3]].filter(Boolean).join(" · "));
+  var meta = escapeHTML([dateShown(doc[2]), doc[3]].filter(Boolean).join(" · "));
+  var words = typed(query);
   return {
-    location: doc[0],
+    // The words as typed, for assets/javascripts/digest-highlight.js on the opened page (it
+    // folds them itself); Material's own ?h= is off (mkdocs.yml: no search.highlight).
+    location: words ? doc[0] + "?h=" + encodeURIComponent(words) : doc[0],
     title: highlight(doc[1], titleTokens, titleSpans, 0, doc[1].length),
-    text: '<span class="digest-search-meta">' + meta + "</span> " + snippet(doc[4], textTokens, textSpans),
+    // Date and publisher on their own line above the snippet (digest-search.css).
+    text: (meta ? '<span class="digest-search-meta">' + meta + "</span>" : "") +
+      '<span class="digest-search-snippet">' + snippet(doc[4], textTokens, textSpans) + "</span>",
     score: s.matched * 1000 + s.score + (phrase ? 500 : 0) + (titleSpans.length ? 10 : 0),
     terms: terms
   };
