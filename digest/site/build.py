@@ -1,0 +1,66 @@
+"""Everything a site build needs from the digest, in one call: pages, feeds, search index,
+nav; in phases, each with its one-line comment (as MkDocs' commands/build.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..corpus.build import Digest, build_digest
+from ..corpus.cache import ArticleCache, code_fingerprint
+from ..language.dates import calendar
+from ..parse.assembly import Pipeline
+from ..taxonomy import DEFAULT_PATH, Taxonomy
+from . import urls
+from .context import SiteContext
+from .feeds import site_feeds
+from .pages import Page, SiteRenderer
+from .search import build_index
+
+
+@dataclass
+class SiteBuild:
+    digest: Digest
+    taxonomy: Taxonomy
+    taxonomy_path: Path
+    # src_uri → a Markdown page, or the text of any other file (feeds, search, raw seeds)
+    files: dict[str, Page | str] = field(default_factory=dict)
+
+    def text(self, src_uri: str) -> str:
+        """The file as written to disk (a page with its front matter)."""
+        content = self.files[src_uri]
+        return content.text() if isinstance(content, Page) else content
+
+    def expand_nav(self, nav: list[Any]) -> list[Any]:
+        """Replace the nav entry pointing at the topics index by a section holding the index
+        and one entry per topic, so that adding a topic is an edit of the taxonomy only."""
+        expanded: list[Any] = []
+        for item in nav:
+            if isinstance(item, dict) and len(item) == 1 and list(item.values())[0] == urls.TOPICS_INDEX:
+                (title,) = item
+                section = [urls.TOPICS_INDEX] + [{t.label: urls.topic_uri(t.slug)} for t in self.taxonomy.topics]
+                expanded.append({title: section})
+            else:
+                expanded.append(item)
+        return expanded
+
+
+def build_site(
+    seeds_dir: Path, taxonomy_path: Path | None = None, cache_path: Path | None = None, site_url: str = ""
+) -> SiteBuild:
+    path = taxonomy_path or DEFAULT_PATH
+    # Load the taxonomy and the calendar.
+    taxonomy = Taxonomy.load(path)
+    cal = calendar()
+    # Parse the seeds (from the cache where a seed is unchanged).
+    cache = ArticleCache(cache_path, code_fingerprint(path)) if cache_path else None
+    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache)
+    # Gather: one order, every grouping, related stories and key dates.
+    ctx = SiteContext.build(digest.articles, taxonomy, cal)
+    # Render: pages, feeds, the search index.
+    renderer = SiteRenderer(ctx, site_url or "")
+    files: dict[str, Page | str] = dict(renderer.pages())
+    files.update(site_feeds(ctx, renderer.absolute))
+    files.update(build_index(ctx))
+    return SiteBuild(digest, taxonomy, path, files)

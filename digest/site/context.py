@@ -1,0 +1,145 @@
+"""The site's context: one newest-first order of the articles and every grouping the pages
+need (topics, mentions, tags, publishers, months, related stories, key dates), computed
+once, before any page is written (as Pelican's ``generate_context`` before
+``generate_output``). Page builders read it; none of them sorts or groups again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..language.dates import Calendar
+from ..model import Article
+from ..taxonomy import Entity, Taxonomy
+from . import urls
+from .related import related_articles
+from .timeline import Citation, key_dates
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles newest first, then undated ones; ties by id, so order never varies."""
+    items = list(articles)
+    dated = sorted((a for a in items if a.date), key=lambda a: (a.date, a.id), reverse=True)
+    undated = sorted((a for a in items if not a.date), key=lambda a: a.id)
+    return dated + undated
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One tag of the site: its name, its page, its articles (newest first) and the
+    taxonomy's entity when the tag is one."""
+
+    name: str
+    uri: str
+    articles: list[Article]
+    entity: Entity | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.entity.kind if self.entity else "keyword"
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    uri: str
+    articles: list[Article]
+
+
+@dataclass
+class SiteContext:
+    taxonomy: Taxonomy
+    calendar: Calendar
+    ordered: list[Article]
+    by_topic: dict[str, list[Article]] = field(default_factory=dict)
+    by_mention: dict[str, list[Article]] = field(default_factory=dict)
+    by_source: dict[str, list[Article]] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    source_uris: dict[str, str] = field(default_factory=dict)
+    months: list[Month] = field(default_factory=list)  # newest first
+    undated: list[Article] = field(default_factory=list)
+    related: dict[str, list[Article]] = field(default_factory=dict)
+    key_dates: dict[str, list[Citation]] = field(default_factory=dict)
+    _month_by_key: dict[tuple[int, int], Month] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, articles: Iterable[Article], taxonomy: Taxonomy, calendar: Calendar) -> "SiteContext":
+        ordered = newest_first(articles)
+        ctx = cls(taxonomy, calendar, ordered)
+        by_topic: dict[str, list[Article]] = defaultdict(list)
+        by_mention: dict[str, list[Article]] = defaultdict(list)
+        by_source: dict[str, list[Article]] = defaultdict(list)
+        by_tag: dict[str, list[Article]] = defaultdict(list)
+        by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
+        # Grouped from the newest-first order, every group is in that order already.
+        for article in ordered:
+            for slug in article.topics:
+                by_topic[slug].append(article)
+            for slug in article.mentions:
+                by_mention[slug].append(article)
+            for source in article.sources:
+                by_source[source].append(article)
+            for tag in article.tags:
+                by_tag[tag].append(article)
+            if article.date:
+                year, month, _ = article.date.split("-")
+                by_month[(int(year), int(month))].append(article)
+            else:
+                ctx.undated.append(article)
+        ctx.by_topic, ctx.by_mention, ctx.by_source = dict(by_topic), dict(by_mention), dict(by_source)
+        ctx.tags = _tags(by_tag, taxonomy)
+        ctx.source_uris = _source_uris(by_source, taxonomy)
+        ctx.months = [Month(y, m, urls.month_uri(y, m), by_month[(y, m)]) for y, m in sorted(by_month, reverse=True)]
+        ctx.related = related_articles(ordered)
+        ctx.key_dates = key_dates(ordered)
+        return ctx
+
+    def topic_label(self, slug: str) -> str:
+        return self.taxonomy.topic_by_slug[slug].label
+
+    def month_of(self, article: Article) -> Month | None:
+        if not article.date:
+            return None
+        if len(self._month_by_key) != len(self.months):
+            self._month_by_key = {(m.year, m.month): m for m in self.months}
+        return self._month_by_key.get((int(article.date[:4]), int(article.date[5:7])))
+
+    def neighbours(self, month: Month) -> tuple[Month | None, Month | None]:
+        """The archive's previous (older) and next (newer) months around ``month``."""
+        i = self.months.index(month)
+        older = self.months[i + 1] if i + 1 < len(self.months) else None
+        newer = self.months[i - 1] if i > 0 else None
+        return older, newer
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    while slug in used:
+        slug += "-x"
+    used.add(slug)
+    return slug
+
+
+def _tags(by_tag: dict[str, list[Article]], taxonomy: Taxonomy) -> dict[str, Tag]:
+    """Every tag's page: an entity's at its taxonomy slug, any other tag (a keyword or a
+    hashtag of the article) at a slug readable in its own script."""
+    entity_by_label = {e.label: e for e in taxonomy.entities}
+    used: set[str] = {e.slug for e in taxonomy.entities}
+    tags = {}
+    # Entities first, so that a keyword never takes an entity's URL.
+    for name in sorted(by_tag, key=lambda n: (n not in entity_by_label, n)):
+        entity = entity_by_label.get(name)
+        slug = entity.slug if entity else _unique(urls.readable_slug(name), used)
+        tags[name] = Tag(name, urls.tag_uri(slug), by_tag[name], entity)
+    return tags
+
+
+def _source_uris(by_source: dict[str, list[Article]], taxonomy: Taxonomy) -> dict[str, str]:
+    known = {s.label: s.slug for s in taxonomy.sources}
+    used: set[str] = set()
+    return {
+        name: urls.source_uri(_unique(known.get(name) or urls.readable_slug(name), used))
+        for name in sorted(by_source)
+    }

@@ -1,0 +1,631 @@
+"""Page builders: the site context → the site's Markdown pages, as ``{src_uri: Page}``.
+
+Pure Python, no MkDocs: the hook hands these to MkDocs as virtual files, and
+``python -m digest export`` can write them to a folder for any engine that reads Markdown.
+
+A page's body is a run of raw HTML blocks (built by :mod:`digest.site.html`, escaped by
+construction) and, where a page has sections worth a table of contents, Markdown headings
+made of constant words and numbers. Every listing (a topic, a tag, a publisher, a month) is
+split into pages of at most a few dozen cards, so that no page grows with the digest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import yaml
+
+from ..language.escape import attribute
+from ..language.normalize import analyze
+from ..language.text import shorten
+from ..model import Article
+from ..taxonomy import Entity
+from . import labels, urls
+from .context import Month, SiteContext, Tag
+from .html import Markup, el, join
+
+PAGE_SIZE = 50  # cards per page of a topic (they carry evidence quotes)
+LIST_SIZE = 100  # cards per page of a tag, a publisher or a month
+LATEST_ON_HOME = 10
+TOPIC_BLOCK = 3  # newest stories of each topic on the home page
+MAX_TAG_CHIPS = 8
+MAX_NAMES_SHOWN = 3
+MAX_CITATIONS_SHOWN = 5
+MENTIONS_SHOWN = 10  # on a topic's first page; the rest on its mentions listing
+EXCERPT_CHARS = 220
+# Tags on an article's foot, most specific first: a person says more than a country.
+KIND_RANK = {"person": 0, "organisation": 1, "keyword": 2, "city": 3, "territory": 4, "country": 5}
+
+Item = Callable[[Article, str], Markup]
+
+
+# libyaml's C emitter when PyYAML has it (same output, many times faster than pure Python).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + text + "---\n\n"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: its front matter as data, and its Markdown body.
+
+    The hook gives MkDocs ``meta`` as it is (MkDocs would otherwise parse YAML it was just
+    handed as YAML); :meth:`text` is the page as a Markdown file, for ``digest export``."""
+
+    meta: dict[str, object]
+    body: str
+
+    def text(self) -> str:
+        return front_matter(self.meta) + self.body
+
+
+def body(*blocks: str | Markup | None) -> str:
+    """A page body: blocks separated by blank lines. An HTML block is kept on one line, so
+    that no text inside it can end the block and be read as Markdown."""
+    return "\n\n".join(b.replace("\n", " ") if isinstance(b, Markup) else b for b in blocks if b) + "\n"
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot close its <script> element or open another."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def lead_shown(article: Article) -> bool:
+    """The summary is shown as the lead only when the body does not begin with it (a
+    summary cut from the first paragraph would be read twice)."""
+    summary = article.summary.strip()
+    if not summary:
+        return False
+    head = summary.removesuffix("…").rstrip()
+    return not any(p == summary or p.startswith(head) for p in article.body[:3])
+
+
+def mark_phrases(sentence: str, phrases: Iterable[str]) -> Markup:
+    """``sentence`` with every occurrence of one of ``phrases`` (the same words as our
+    normalisation reads them: spelling, clitics and article do not matter) in ``<mark>``."""
+    wanted = [[set(t) for t in analyze(p)] for p in phrases]
+    wanted = [w for w in wanted if w]
+    words = []
+    for m in _WORD_RE.finditer(sentence):
+        tokens = analyze(m.group())
+        words.append((m.start(), m.end(), set(tokens[0]) if tokens else set()))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        best = 0
+        for phrase in wanted:
+            n = len(phrase)
+            if n > best and i + n <= len(words) and all(not p.isdisjoint(words[i + k][2]) for k, p in enumerate(phrase)):
+                best = n
+        if best:
+            spans.append((words[i][0], words[i + best - 1][1]))
+            i += best
+        else:
+            i += 1
+    out: list[str | Markup] = []
+    at = 0
+    for start, end in spans:
+        out += [sentence[at:start], el("mark", sentence[start:end])]
+        at = end
+    out.append(sentence[at:])
+    return join(out)
+
+
+# A written word: letters with their diacritics and tatweel (which normalisation drops
+# inside a word, so that the word stays one token, as digest.language.normalize reads it).
+_WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
+
+
+class SiteRenderer:
+    """Every page of the site, from one :class:`SiteContext`."""
+
+    def __init__(self, ctx: SiteContext, site_url: str = "") -> None:
+        self.ctx = ctx
+        self.cal = ctx.calendar
+        self.site_url = site_url
+        # article id → its card split around the link's URL (the rest of a card does not
+        # depend on the page listing it; every article is listed on a dozen pages).
+        self._cards: dict[tuple[str, str, bool], tuple[Markup, Markup]] = {}
+
+    @classmethod
+    def of(cls, articles: Iterable[Article], taxonomy, calendar, site_url: str = "") -> "SiteRenderer":  # type: ignore[no-untyped-def]
+        """A renderer with the context of ``articles`` (for tests and the bench's floor)."""
+        return cls(SiteContext.build(articles, taxonomy, calendar), site_url)
+
+    def absolute(self, uri: str) -> str:
+        url = urls.page_url(uri) if uri.endswith(".md") else uri
+        return (self.site_url.rstrip("/") + "/" + url) if self.site_url else url
+
+    # -- shared pieces -----------------------------------------------------------------------
+
+    def crumbs(self, here: str, trail: list[tuple[str, str]]) -> Markup:
+        """Breadcrumbs: home, then ``trail`` (label, uri) down to the page's parent."""
+        items = [el("li", el("a", labels.HOME, href=urls.href(here, urls.HOME)))]
+        items += [el("li", el("a", label, href=urls.href(here, uri))) for label, uri in trail]
+        return el("nav", el("ol", items), class_="digest-crumbs", aria_label="مسار التصفح")
+
+    def date_html(self, article: Article, full: bool = False) -> Markup:
+        """The date, never broken across lines; an inferred one carries a marker whose
+        tooltip says how it was inferred."""
+        if not article.date:
+            return el("span", labels.UNDATED, class_="digest-date digest-date--none")
+        text = labels.full_date_label(self.cal, article.date) if full else labels.date_label(self.cal, article.date)
+        marker = None
+        if article.date_inferred:
+            marker = el("abbr", "تقديري", class_="digest-inferred", title=labels.inferred_note(self.cal, article), tabindex="0")
+        return el("span", el("time", text, datetime=article.date, class_="digest-date"), " " if marker else None, marker,
+                  class_="digest-when")
+
+    def card(self, article: Article, from_uri: str, level: str = "h3", excerpt: bool = True) -> Markup:
+        """One article in a listing: headline, a meta line (date, publisher), an excerpt."""
+        key = (article.id, level, excerpt)
+        parts = self._cards.get(key)
+        if parts is None:
+            meta = el("p", self.date_html(article), el("span", labels.sources_label(article), class_="digest-source"),
+                      class_="digest-meta")
+            text = labels.excerpt(article) if excerpt else ""
+            html = el("article", el(level, el("a", labels.headline(article), href="\0")), meta,
+                      el("p", shorten(text, EXCERPT_CHARS), class_="digest-excerpt") if text else None,
+                      class_="digest-card")
+            before, after = html.split("\0")
+            parts = self._cards[key] = (Markup(before), Markup(after))
+        return parts[0] + urls.href(from_uri, urls.article_uri(article)) + parts[1]  # the URL escaped
+
+    def cards(self, articles: Iterable[Article], from_uri: str, item: Item | None = None) -> Markup:
+        make = item or self.card
+        return el("div", [make(a, from_uri) for a in articles], class_="digest-cards")
+
+    def pager(self, uris: list[str], n: int) -> Markup | None:
+        """Bounded navigation between the pages of a listing: first, previous, next, last."""
+        if len(uris) == 1:
+            return None
+        here = uris[n - 1]
+        parts: list[Markup | str] = []
+        if n > 1:
+            parts += [el("a", "الأولى", href=urls.href(here, uris[0])),
+                      el("a", "السابقة", href=urls.href(here, uris[n - 2]), rel="prev")]
+        parts.append(el("span", f"الصفحة {n} من {len(uris)}"))
+        if n < len(uris):
+            parts += [el("a", "التالية", href=urls.href(here, uris[n]), rel="next"),
+                      el("a", "الأخيرة", href=urls.href(here, uris[-1]))]
+        return el("nav", parts, class_="digest-pager", aria_label="صفحات القائمة")
+
+    def heading(self, title: str, chip: str | None = None) -> Markup:
+        return el("h1", title, " " if chip else None, el("span", chip, class_="digest-kind") if chip else None)
+
+    def listing(
+        self,
+        first: str,
+        articles: list[Article],
+        title: str,
+        trail: list[tuple[str, str]],
+        intro: list[Markup | str] = (),  # type: ignore[assignment]
+        item: Item | None = None,
+        description: str = "",
+        size: int = LIST_SIZE,
+        chip: str | None = None,
+        by_month: bool = False,
+        extra_meta: dict[str, object] | None = None,
+    ) -> dict[str, Page]:
+        """The pages of one listing of ``articles`` (newest first, as given), the intro on
+        the first page; ``by_month``: cards under year and month headings (a timeline)."""
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
+        uris = [urls.paged(first, n) for n in range(1, len(chunks) + 1)]
+        out = {}
+        for n, (uri, chunk) in enumerate(zip(uris, chunks), 1):
+            heading = title if n == 1 else f"{title} (الصفحة {n})"
+            blocks: list[Markup | str | None] = [self.crumbs(uri, trail), self.heading(heading, chip)]
+            if n == 1:
+                blocks += list(intro)
+            if by_month:
+                blocks += self.timeline_groups(chunk, uri, item)
+            elif chunk:
+                blocks.append(self.cards(chunk, uri, item))
+            blocks.append(self.pager(uris, n))
+            meta: dict[str, object] = {**(extra_meta or {}), "title": attribute(heading), "search": {"exclude": True}}
+            if description:
+                meta["description"] = attribute(description)
+            out[uri] = Page(meta, body(*blocks))
+        return out
+
+    def timeline_groups(self, articles: list[Article], uri: str, item: Item | None) -> list[Markup | str]:
+        """Cards under a heading per year and per month (Markdown headings of constant
+        words and numbers: they make the page's table of contents)."""
+        blocks: list[Markup | str] = []
+        group: list[Article] = []
+        current: tuple[str, str] | None = None
+
+        def flush() -> None:
+            if group:
+                blocks.append(self.cards(group, uri, item))
+                group.clear()
+
+        for article in articles:
+            year = article.date[:4] if article.date else ""
+            month = self.cal.month_label(int(year), int(article.date[5:7])) if article.date else labels.UNDATED
+            if current is None or current[0] != year:
+                flush()
+                blocks.append(f"## {year or labels.UNDATED}")
+            if current is None or current != (year, month):
+                flush()
+                if year:
+                    blocks.append(f"### {month}")
+            current = (year, month)
+            group.append(article)
+        flush()
+        return blocks
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def article_trail(self, article: Article) -> list[tuple[str, str]]:
+        if article.topics:
+            slug = article.topics[0]
+            return [(self.ctx.topic_label(slug), urls.topic_uri(slug))]
+        month = self.ctx.month_of(article)
+        if month is not None:
+            return [(labels.ARCHIVE, urls.ARCHIVE_INDEX), (self.cal.month_label(month.year, month.month), month.uri)]
+        return [(labels.ARCHIVE, urls.ARCHIVE_INDEX), (labels.UNDATED, urls.UNDATED)]
+
+    def foot_tags(self, article: Article) -> list[Tag]:
+        """The article's tags for its foot: most specific first, at most eight."""
+        tags = [self.ctx.tags[t] for t in article.tags if t in self.ctx.tags]
+        order = {t.name: i for i, t in enumerate(tags)}
+        tags.sort(key=lambda t: (KIND_RANK.get(t.kind, 2), len(t.articles), order[t.name]))
+        return tags[:MAX_TAG_CHIPS]
+
+    def article_page(self, article: Article) -> Page:
+        uri = urls.article_uri(article)
+        meta = {
+            # MkDocs and Material print these into HTML without escaping.
+            "title": attribute(article.title),
+            "description": attribute(article.summary),
+            "date": article.date,
+            "date_inferred": article.date_inferred,
+            "sources": [attribute(s) for s in article.sources],
+            "topics": article.topics,
+            # An article is read, not navigated: no table of contents beside it.
+            "hide": ["toc"],
+            # Our own search index holds the articles (see digest/site/search.py).
+            "search": {"exclude": True},
+            "kind": "article",
+            "jsonld": json_for_script(self.news_article(article)),
+        }
+        publishers: list[Markup | str] = [
+            el("a", s, href=urls.href(uri, self.ctx.source_uris[s])) for s in article.sources
+        ] or [labels.UNKNOWN_SOURCE]
+        line = el(
+            "p", self.date_html(article, full=True), el("span", join(publishers, "، "), class_="digest-source"),
+            el("span", labels.reading_time(article), class_="digest-readtime"), class_="digest-meta digest-meta--article",
+        )
+        lead = el("p", article.summary, class_="digest-lead") if lead_shown(article) else None
+        text = el("div", [el("p", p) for p in article.body], class_="digest-body")
+        share = el(
+            "div", el("button", "مشاركة الخبر", type="button", class_="md-button digest-share", hidden=True,
+                      data_copied="نُسخ رابط الخبر"),
+            class_="digest-actions",
+        )
+        related = self.ctx.related.get(article.id, [])
+        return Page(meta, body(
+            self.crumbs(uri, self.article_trail(article)),
+            el("h1", labels.headline(article), class_="digest-headline"),
+            line, lead, text, share,
+            self.article_tags(article, uri),
+            el("section", el("h2", "أخبار ذات صلة"), self.cards(related, uri), class_="digest-related") if related else None,
+            self.provenance(article, uri),
+        ))
+
+    def article_tags(self, article: Article, uri: str) -> Markup | None:
+        topics = [el("li", el("a", self.ctx.topic_label(s), href=urls.href(uri, urls.topic_uri(s)),
+                              class_="digest-chip digest-chip--topic")) for s in article.topics]
+        chips = [el("li", el("a", t.name, href=urls.href(uri, t.uri), class_="digest-chip")) for t in self.foot_tags(article)]
+        if not topics and not chips:
+            return None
+        return el("section", el("h2", "وسوم"), el("ul", topics, chips, class_="digest-chips"), class_="digest-tags")
+
+    def news_article(self, article: Article) -> dict[str, object]:
+        data: dict[str, object] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title[:110],
+            "description": article.summary,
+            "inLanguage": "ar",
+            "url": self.absolute(urls.article_uri(article)),
+            "keywords": article.tags,
+        }
+        if article.date:
+            data["datePublished"] = article.date
+        if article.sources:
+            data["publisher"] = [{"@type": "Organization", "name": s} for s in article.sources]
+        return data
+
+    def provenance(self, article: Article, uri: str) -> Markup:
+        """An editorial note: the seed as scraped, and what cleaning removed from it, folded."""
+        shown = [r for r in article.removed if r.kind in labels.REMOVED_LABELS]
+        note = el(
+            "p", "نُقّح هذا الخبر من صفحته الأصلية: حُذفت منها عناصر الموقع وبقي نص الخبر كما ورد. ",
+            el("a", "النص الأصلي كما جُمع", href=urls.href(uri, urls.raw_uri(article)), type="text/plain"),
+        )
+        removed = None
+        if shown:
+            removed = el(
+                "details",
+                el("summary", f"ما حُذف من النص الأصلي ({labels.lines_label(len(shown))})"),
+                el("ul", [el("li", el("strong", labels.REMOVED_LABELS[r.kind] + ":"), " ", el("bdi", r.text)) for r in shown]),
+            )
+        return el("aside", note, removed, class_="digest-provenance", aria_label="ملاحظة تحريرية")
+
+    # -- listings -----------------------------------------------------------------------------
+
+    def topic_pages(self, slug: str) -> dict[str, Page]:
+        """The topic's articles (those it is part of the subject of) as a timeline by year and
+        month, each with its evidence and the matched phrase marked; then the newest articles
+        that name it only in passing, and a paginated listing of all of them."""
+        topic = self.ctx.taxonomy.topic_by_slug[slug]
+        articles = self.ctx.by_topic.get(slug, [])
+        mentions = self.ctx.by_mention.get(slug, [])
+
+        def item(article: Article, uri: str) -> Markup:
+            quotes = [el("p", mark_phrases(q, topic.patterns)) for q in article.evidence.get(slug, [])]
+            if not quotes:
+                return self.card(article, uri)
+            card = self.card(article, uri, excerpt=False)  # the evidence says more than the lead
+            return Markup(card.removesuffix("</article>")) + el("blockquote", quotes, class_="digest-evidence") + Markup("</article>")
+
+        feed = el("a", "خلاصة الموضوع", href=urls.href(urls.topic_uri(slug), urls.topic_feed(slug)),
+                  class_="digest-feed", type="application/rss+xml")
+        intro = [el("p", topic.description, class_="digest-intro"),
+                 el("p", el("strong", labels.count_label(len(articles))), "، بترتيب زمني من الأحدث. ", feed)]
+        first = urls.topic_uri(slug)
+        trail = [(labels.TOPICS, urls.TOPICS_INDEX)]
+        out = self.listing(first, articles, topic.label, trail, intro, item, topic.description, PAGE_SIZE,
+                           by_month=True, extra_meta={"feed": urls.topic_feed(slug)})
+        if mentions:
+            more = urls.mentions_uri(slug)
+            section = el(
+                "section",
+                el("h2", f"ذُكر الموضوع عرضًا ({labels.count_label(len(mentions))})"),
+                el("p", "أخبار موضوعها غير ذلك، تذكر الموضوع في جملة عابرة."),
+                self.cards(mentions[:MENTIONS_SHOWN], first, item),
+                el("p", el("a", "كل الأخبار التي تذكره عرضًا", href=urls.href(first, more))) if len(mentions) > MENTIONS_SHOWN else None,
+                class_="digest-mentions",
+            )
+            page = out[first]
+            out[first] = Page(page.meta, page.body + "\n" + body(section))
+            out.update(self.listing(
+                more, mentions, f"{topic.label}: ذُكر عرضًا", trail + [(topic.label, first)],
+                [el("p", f"أخبار تذكر «{topic.label}» في جملة عابرة، الأحدث أولًا.")], item, topic.description, PAGE_SIZE,
+            ))
+        return out
+
+    def topics_index(self) -> Page:
+        blocks: list[Markup | str | None] = [self.crumbs(urls.TOPICS_INDEX, []), el("h1", labels.TOPICS)]
+        for topic in self.ctx.taxonomy.topics:
+            n = len(self.ctx.by_topic.get(topic.slug, []))
+            blocks.append(el(
+                "section",
+                el("h2", el("a", topic.label, href=urls.href(urls.TOPICS_INDEX, urls.topic_uri(topic.slug)))),
+                el("p", topic.description, " ", el("span", f"({labels.count_label(n)})", class_="digest-count")),
+                class_="digest-topic-summary",
+            ))
+        return Page({"title": labels.TOPICS, "search": {"exclude": True}, "hide": ["toc"]}, body(*blocks))
+
+    def tag_pages(self, tag: Tag) -> dict[str, Page]:
+        entity = tag.entity
+        intro: list[Markup | str] = []
+        if entity is not None:
+            intro.append(el("p", entity.description, class_="digest-intro"))
+            names = self.display_names(entity)
+            if names:
+                intro.append(el("p", "يُكتب أيضًا: ", join((el("bdi", n) for n in names), "، "), class_="digest-names"))
+        intro.append(el("p", el("strong", labels.count_label(len(tag.articles))), "، الأحدث أولًا."))
+        return self.listing(
+            tag.uri, tag.articles, tag.name, [(labels.TAGS, urls.TAGS_INDEX)], intro,
+            description=entity.description if entity else "", chip=labels.KIND_LABELS.get(tag.kind),
+        )
+
+    @staticmethod
+    def display_names(entity: Entity) -> list[str]:
+        """The spellings a reader would recognise (the taxonomy's ``names``), not the search
+        aliases."""
+        return [n for n in entity.names if n != entity.label][:MAX_NAMES_SHOWN]
+
+    def tags_index(self) -> Page:
+        here = urls.TAGS_INDEX
+        groups: dict[str, list[Tag]] = {}
+        for tag in self.ctx.tags.values():
+            groups.setdefault(tag.kind, []).append(tag)
+        blocks: list[Markup | str | None] = [
+            self.crumbs(here, []), el("h1", labels.TAGS),
+            el("p", "الأشخاص والدول والمدن والمنظمات والكلمات التي تذكرها الأخبار. اختر وسمًا لترى أخباره؛"
+                    " الرقم عدد أخباره."),
+        ]
+        for kind, heading in labels.KIND_GROUPS.items():
+            tags = sorted(groups.get(kind, []), key=lambda t: (-len(t.articles), t.name))
+            if not tags:
+                continue
+            chips = [
+                el("li", el("a", t.name, " ", el("span", str(len(t.articles)), class_="digest-chip__count"),
+                            href=urls.href(here, t.uri), class_="digest-chip", title=labels.count_label(len(t.articles))))
+                for t in tags
+            ]
+            blocks += [f"## {heading}", el("ul", chips, class_="digest-chips")]
+        return Page({"title": labels.TAGS, "search": {"exclude": True}}, body(*blocks))
+
+    def sources_pages(self) -> dict[str, Page]:
+        out = {}
+        here = urls.SOURCES_INDEX
+        by_source = self.ctx.by_source
+        names = sorted(by_source, key=lambda s: (-len(by_source[s]), s))
+        chips = [
+            el("li", el("a", name, " ", el("span", str(len(by_source[name])), class_="digest-chip__count"),
+                        href=urls.href(here, self.ctx.source_uris[name]), class_="digest-chip",
+                        title=labels.count_label(len(by_source[name]))))
+            for name in names
+        ]
+        for name in names:
+            intro = [el("p", el("strong", labels.count_label(len(by_source[name]))), " من هذا المصدر، الأحدث أولًا.")]
+            out.update(self.listing(self.ctx.source_uris[name], by_source[name], name,
+                                    [(labels.SOURCES, here)], intro))
+        out[here] = Page({"title": labels.SOURCES, "search": {"exclude": True}}, body(
+            self.crumbs(here, []), el("h1", labels.SOURCES),
+            el("p", "الجهات التي نشرت الأخبار، مع عدد أخبار كل منها."),
+            el("ul", chips, class_="digest-chips") if chips else None,
+        ))
+        return out
+
+    def archive_pages(self) -> dict[str, Page]:
+        out: dict[str, Page] = {}
+        here = urls.ARCHIVE_INDEX
+        blocks: list[Markup | str | None] = [
+            self.crumbs(here, []), el("h1", labels.ARCHIVE),
+            el("p", f"{labels.count_label(len(self.ctx.ordered))}، حسب السنة والشهر."),
+        ]
+        year_chips: list[Markup] = []
+        current = None
+        for month in self.ctx.months:
+            if month.year != current:
+                if year_chips:
+                    blocks.append(el("ul", year_chips, class_="digest-chips"))
+                    year_chips = []
+                blocks.append(f"## {month.year}")
+                current = month.year
+            label = self.cal.month_label(month.year, month.month)
+            year_chips.append(el("li", el("a", label, " ", el("span", str(len(month.articles)), class_="digest-chip__count"),
+                                          href=urls.href(here, month.uri), class_="digest-chip",
+                                          title=labels.count_label(len(month.articles)))))
+            out.update(self.month_pages(month))
+        if year_chips:
+            blocks.append(el("ul", year_chips, class_="digest-chips"))
+        if self.ctx.undated:
+            n = len(self.ctx.undated)
+            blocks += [f"## {labels.UNDATED}",
+                       el("p", el("a", "أخبار دون تاريخ", href=urls.href(here, urls.UNDATED)), f" ({labels.count_label(n)})")]
+            intro = [el("p", "أخبار لا يذكر نصها تاريخ نشرها.")]
+            out.update(self.listing(urls.UNDATED, self.ctx.undated, f"{labels.ARCHIVE}: {labels.UNDATED}",
+                                    [(labels.ARCHIVE, here)], intro))
+        out[here] = Page({"title": labels.ARCHIVE, "search": {"exclude": True}}, body(*blocks))
+        return out
+
+    def month_pages(self, month: Month) -> dict[str, Page]:
+        label = self.cal.month_label(month.year, month.month)
+        older, newer = self.ctx.neighbours(month)
+        links = []
+        if newer is not None:
+            links.append(el("a", "الأحدث: " + self.cal.month_label(newer.year, newer.month),
+                            href=urls.href(month.uri, newer.uri), rel="next", class_="digest-month-newer"))
+        if older is not None:
+            links.append(el("a", "الأقدم: " + self.cal.month_label(older.year, older.month),
+                            href=urls.href(month.uri, older.uri), rel="prev", class_="digest-month-older"))
+        nav = el("nav", links, class_="digest-months", aria_label="الشهور") if links else None
+        intro = [el("p", el("strong", labels.count_label(len(month.articles))), "، الأحدث أولًا."), nav]
+        pages = self.listing(month.uri, month.articles, f"{labels.ARCHIVE}: {label}", [(labels.ARCHIVE, urls.ARCHIVE_INDEX)],
+                             [i for i in intro if i is not None])
+        if nav is not None and len(pages) == 1 and len(month.articles) > 5:
+            page = pages[month.uri]
+            pages[month.uri] = Page(page.meta, page.body + "\n" + body(nav))
+        return pages
+
+    def timeline(self) -> Page:
+        here = urls.TIMELINE
+        blocks: list[Markup | str | None] = [
+            self.crumbs(here, []), el("h1", labels.TIMELINE),
+            el("p", "الأحداث المؤرخة التي تذكرها أخبار عدة، بترتيب وقوعها، مع الجملة التي تذكر كلًا منها."
+                    " التواريخ مأخوذة من نصوص الأخبار كما وردت."),
+        ]
+        current_year = None
+        for iso, citations in self.ctx.key_dates.items():
+            if iso[:4] != current_year:
+                current_year = iso[:4]
+                blocks.append(f"## {current_year}")
+            items = []
+            for citation in citations[:MAX_CITATIONS_SHOWN]:
+                a = citation.article
+                items.append(el(
+                    "article",
+                    el("p", el("a", labels.headline(a), href=urls.href(here, urls.article_uri(a)))),
+                    el("p", self.date_html(a), el("span", labels.sources_label(a), class_="digest-source"), class_="digest-meta"),
+                    el("blockquote", el("p", citation.sentence)),
+                    class_="digest-citation",
+                ))
+            blocks.append(el("section", el("h3", labels.full_date_label(self.cal, iso)),
+                             el("p", f"يذكره {labels.count_label(len(citations), 'خبر', 'خبران', 'أخبار', 'خبرًا')}.",
+                                class_="digest-meta"), items, class_="digest-keydate"))
+        if not self.ctx.key_dates:
+            blocks.append(el("p", "لا توجد بعد تواريخ يذكرها أكثر من خبر."))
+        return Page({"title": labels.TIMELINE, "search": {"exclude": True}}, body(*blocks))
+
+    def home(self) -> Page:
+        here = urls.HOME
+        ordered = self.ctx.ordered
+        blocks: list[Markup | str | None] = [
+            # The header carries the wordmark: the page's heading is for screen readers.
+            el("h1", labels.SITE_NAME, class_="md-visually-hidden"),
+        ]
+        if ordered:
+            lead = ordered[0]
+            blocks.append(el(
+                "article",
+                el("h2", el("a", labels.headline(lead), href=urls.href(here, urls.article_uri(lead)))),
+                el("p", self.date_html(lead, full=True), el("span", labels.sources_label(lead), class_="digest-source"),
+                   class_="digest-meta"),
+                el("p", labels.excerpt(lead), class_="digest-excerpt") if labels.excerpt(lead) else None,
+                class_="digest-lead-story",
+            ))
+        topics = []
+        for topic in self.ctx.taxonomy.topics:
+            articles = self.ctx.by_topic.get(topic.slug, [])
+            if not articles:
+                continue
+            target = urls.href(here, urls.topic_uri(topic.slug))
+            # The lead story is not repeated in the blocks under it.
+            newest = [a for a in articles[: TOPIC_BLOCK + 1] if a is not ordered[0]][:TOPIC_BLOCK]
+            topics.append(el(
+                "section",
+                el("h3", el("a", topic.label, href=target)),
+                self.cards(newest, here),
+                el("p", el("a", f"كل أخبار الموضوع ({labels.count_label(len(articles))})", href=target), class_="digest-more"),
+                class_="digest-topic-block",
+            ))
+        if topics:
+            blocks += ["## " + labels.TOPICS, el("div", topics, class_="digest-topic-blocks")]
+        latest = ordered[1 : 1 + LATEST_ON_HOME]
+        if latest:
+            blocks += ["## آخر الأخبار", self.cards(latest, here)]
+        blocks.append(el(
+            "nav",
+            join([el("a", labels.ARCHIVE, href=urls.href(here, urls.ARCHIVE_INDEX)),
+                  el("a", labels.TAGS, href=urls.href(here, urls.TAGS_INDEX)),
+                  el("a", labels.SOURCES, href=urls.href(here, urls.SOURCES_INDEX)),
+                  el("a", labels.TIMELINE, href=urls.href(here, urls.TIMELINE)),
+                  el("a", "خلاصة الموجز", href=urls.FEED, type="application/rss+xml")], " · "),
+            class_="digest-sections", aria_label="أقسام الموجز",
+        ))
+        blocks.append(el("p", "موجز إخباري بالعربية يتابع روسيا وأرمينيا وأذربيجان في جنوب القوقاز: أخبار منقحة"
+                              " من مصادرها، مرتبة حسب الموضوع والتاريخ، مع ذكر مصدر كل خبر.", class_="digest-tagline"))
+        return Page({"title": labels.SITE_NAME, "search": {"exclude": True}, "hide": ["toc"]}, body(*blocks))
+
+    # -- the whole site -------------------------------------------------------------------------
+
+    def pages(self) -> dict[str, Page | str]:
+        """Every generated page of the site, keyed by its source URI, and the raw seeds."""
+        pages: dict[str, Page | str] = {urls.HOME: self.home(), urls.TOPICS_INDEX: self.topics_index(),
+                                        urls.TAGS_INDEX: self.tags_index(), urls.TIMELINE: self.timeline()}
+        for topic in self.ctx.taxonomy.topics:
+            pages.update(self.topic_pages(topic.slug))
+        for tag in self.ctx.tags.values():
+            pages.update(self.tag_pages(tag))
+        pages.update(self.sources_pages())
+        pages.update(self.archive_pages())
+        for article in self.ctx.ordered:
+            pages[urls.article_uri(article)] = self.article_page(article)
+            # With a BOM: hosts serve .txt as text/plain, often without a charset, and browsers
+            # then guess Windows-1252; the BOM makes every browser read UTF-8.
+            pages[urls.raw_uri(article)] = "\ufeff" + article.raw
+        return pages

@@ -1,0 +1,137 @@
+"""The Arabic search index, built with :mod:`digest.normalize` (the browser's worker,
+``docs/assets/javascripts/digest-search-worker.js``, analyses queries with the JS mirror).
+
+The index is split so that a reader downloads only what a query needs, whatever the size of
+the digest (all under ``search/digest/``):
+
+    meta.json             entities' names and aliases, spelling variants, the list of shards
+    terms/<key>.json      {form: [doc, weight, doc, weight, ...]} for forms starting with <key>
+                          (their first two letters, hex-encoded); doc ids are delta-coded
+    entities/<slug>.json  [doc, ...] the articles about an entity
+    docs/<n>.json         [[url, title, date, sources, text], ...] docs n*CHUNK … n*CHUNK+CHUNK-1
+
+Doc ids are positions in the newest-first order. A word's weight is its count in the body
+plus TITLE_WEIGHT per occurrence in the title, so an article *about* a word ranks above one
+that mentions it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from itertools import chain
+from typing import Any
+
+from ..language.normalize import analyze
+from ..taxonomy import Taxonomy
+from . import urls
+from .context import SiteContext
+
+TITLE_WEIGHT = 5
+INDEX_VERSION = 2
+DOCS_PER_CHUNK = 16
+SHARD_PREFIX = 2
+ROOT = urls.SEARCH_ROOT
+
+
+def shard_key(form: str) -> str:
+    """File-name-safe key of the shard holding ``form`` (hex of its first letters)."""
+    return form[:SHARD_PREFIX].encode("utf-8").hex()
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_index(ctx: SiteContext) -> dict[str, str]:
+    """The index files, ``{uri: json text}``."""
+    ordered, taxonomy, calendar = ctx.ordered, ctx.taxonomy, ctx.calendar
+    docs: list[list[str]] = []
+    # form → [doc, weight, doc, weight, ...], docs ascending (they are added in order)
+    postings: dict[str, list[int]] = defaultdict(list)
+    entity_docs: dict[str, list[int]] = defaultdict(list)
+    for n, article in enumerate(ordered):
+        text = "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
+        docs.append([urls.search_url(article), article.title, calendar.display(article.date) if article.date else "", "، ".join(article.sources), text])
+        # Counted by Counter's C loop: this runs over every word of every article.
+        weights = Counter(chain.from_iterable(analyze(text + "\n" + " ".join(article.tags))))
+        for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
+            weights[form] += TITLE_WEIGHT * count
+        for form, weight in weights.items():
+            postings[form] += (n, weight)
+        for slug in article.entities:
+            entity_docs[slug].append(n)
+
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for form in sorted(postings):
+        plist = postings[form]
+        coded = plist[:]
+        for k in range(len(plist) - 2, 0, -2):
+            coded[k] -= plist[k - 2]  # delta-code the doc ids
+        shards[shard_key(form)][form] = coded
+
+    files: dict[str, str] = {}
+    for key, terms in shards.items():
+        files[f"{ROOT}/terms/{key}.json"] = _dump(terms)
+    for start in range(0, len(docs), DOCS_PER_CHUNK):
+        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = _dump(docs[start : start + DOCS_PER_CHUNK])
+    entities = []
+    for entity in taxonomy.entities:
+        if entity_docs.get(entity.slug):
+            files[f"{ROOT}/entities/{entity.slug}.json"] = _dump(entity_docs[entity.slug])
+            entities.append([entity.slug, entity.label, [[list(f) for f in analyze(a)] for a in entity.aliases]])
+    files[f"{ROOT}/meta.json"] = _dump({
+        "version": INDEX_VERSION,
+        "count": len(docs),
+        "chunk": DOCS_PER_CHUNK,
+        "prefix": SHARD_PREFIX,
+        "shards": sorted(shards),
+        "entities": entities,
+        "variants": spelling_variants(taxonomy),
+    })
+    return files
+
+
+def spelling_variants(taxonomy: Taxonomy) -> list[list[str]]:
+    """Words that one entity's aliases spell differently at the same place
+    ("سيرغي لافروف" / "سيرجي لافروف" → سيرغي ≡ سيرجي), so that a query of one word in
+    either spelling finds both."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for entity in taxonomy.entities:
+        spelled = [[forms[0] for forms in analyze(alias)] for alias in entity.aliases]
+        for a in spelled:
+            for b in spelled:
+                if len(a) != len(b) or a == b:
+                    continue
+                pairs = [(x, y) for x, y in zip(a, b) if x != y]
+                if all(is_respelling(x, y) for x, y in pairs):
+                    for x, y in pairs:
+                        parent[find(x)] = find(y)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(parent):
+        groups[find(word)].append(word)
+    return sorted(g for g in groups.values() if len(g) > 1)
+
+
+def is_respelling(x: str, y: str) -> bool:
+    """Another spelling is a small edit that keeps the first letter (سيرغي/سيرجي, باغ/باج),
+    not another word (سوريا/كوريا)."""
+    if min(len(x), len(y)) < 3 or x[0] != y[0]:
+        return False
+    return edit_distance(x, y) <= (2 if min(len(x), len(y)) >= 6 else 1)
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
