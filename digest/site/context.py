@@ -93,6 +93,7 @@ class SiteContext:
         ctx.tags = _tags(by_tag, taxonomy)
         ctx.source_uris = _source_uris(by_source, taxonomy)
         ctx.months = [Month(y, m, urls.month_uri(y, m), by_month[(y, m)]) for y, m in sorted(by_month, reverse=True)]
+        ctx._month_by_key = {(m.year, m.month): m for m in ctx.months}
         ctx.related = related_articles(ordered)
         ctx.key_dates = key_dates(ordered)
         return ctx
@@ -103,8 +104,6 @@ class SiteContext:
     def month_of(self, article: Article) -> Month | None:
         if not article.date:
             return None
-        if len(self._month_by_key) != len(self.months):
-            self._month_by_key = {(m.year, m.month): m for m in self.months}
         return self._month_by_key.get((int(article.date[:4]), int(article.date[5:7])))
 
     def neighbours(self, month: Month) -> tuple[Month | None, Month | None]:

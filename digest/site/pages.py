@@ -197,6 +197,13 @@ class SiteRenderer:
                       el("a", "الأخيرة", href=urls.href(here, uris[-1]))]
         return el("nav", parts, class_="digest-pager", aria_label="صفحات القائمة")
 
+    @staticmethod
+    def count_chip(label: str, n: int, href: str) -> Markup:
+        """A chip of an index (a tag, a publisher, a month): its name and its number of
+        articles, in words on hover."""
+        count = el("span", str(n), class_="digest-chip__count")
+        return el("li", el("a", label, " ", count, href=href, class_="digest-chip", title=labels.count_label(n)))
+
     def heading(self, title: str, chip: str | None = None) -> Markup:
         return el("h1", title, " " if chip else None, el("span", chip, class_="digest-kind") if chip else None)
 
@@ -450,11 +457,7 @@ class SiteRenderer:
             tags = sorted(groups.get(kind, []), key=lambda t: (-len(t.articles), t.name))
             if not tags:
                 continue
-            chips = [
-                el("li", el("a", t.name, " ", el("span", str(len(t.articles)), class_="digest-chip__count"),
-                            href=urls.href(here, t.uri), class_="digest-chip", title=labels.count_label(len(t.articles))))
-                for t in tags
-            ]
+            chips = [self.count_chip(t.name, len(t.articles), urls.href(here, t.uri)) for t in tags]
             blocks += [f"## {heading}", el("ul", chips, class_="digest-chips")]
         return Page({"title": labels.TAGS, "search": {"exclude": True}}, body(*blocks))
 
@@ -463,12 +466,7 @@ class SiteRenderer:
         here = urls.SOURCES_INDEX
         by_source = self.ctx.by_source
         names = sorted(by_source, key=lambda s: (-len(by_source[s]), s))
-        chips = [
-            el("li", el("a", name, " ", el("span", str(len(by_source[name])), class_="digest-chip__count"),
-                        href=urls.href(here, self.ctx.source_uris[name]), class_="digest-chip",
-                        title=labels.count_label(len(by_source[name]))))
-            for name in names
-        ]
+        chips = [self.count_chip(name, len(by_source[name]), urls.href(here, self.ctx.source_uris[name])) for name in names]
         for name in names:
             intro = [el("p", el("strong", labels.count_label(len(by_source[name]))), " من هذا المصدر، الأحدث أولًا.")]
             out.update(self.listing(self.ctx.source_uris[name], by_source[name], name,
@@ -497,9 +495,7 @@ class SiteRenderer:
                 blocks.append(f"## {month.year}")
                 current = month.year
             label = self.cal.month_label(month.year, month.month)
-            year_chips.append(el("li", el("a", label, " ", el("span", str(len(month.articles)), class_="digest-chip__count"),
-                                          href=urls.href(here, month.uri), class_="digest-chip",
-                                          title=labels.count_label(len(month.articles)))))
+            year_chips.append(self.count_chip(label, len(month.articles), urls.href(here, month.uri)))
             out.update(self.month_pages(month))
         if year_chips:
             blocks.append(el("ul", year_chips, class_="digest-chips"))

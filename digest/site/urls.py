@@ -21,7 +21,6 @@ ARCHIVE_INDEX = "archive/index.md"
 UNDATED = "archive/undated/index.md"
 SOURCES_INDEX = "sources/index.md"
 TIMELINE = "timeline/index.md"
-ABOUT = "about.md"
 FEED = "feed.xml"
 SEARCH_ROOT = "search/digest"
 
