@@ -1,6 +1,7 @@
 """Reader features (issue #6): entity and source pages, related articles, key dates, feeds,
 sharing metadata, provenance, export, palette and print."""
 
+import html
 import json
 import os
 import re
@@ -118,10 +119,12 @@ def test_sharing_metadata(built_site):
 
 
 def test_provenance_links_the_seed_and_folds_what_was_removed(built_site):
-    raw = (built_site / f"raw/{A004}.txt").read_bytes()
-    assert raw == b"\xef\xbb\xbf" + (SEEDS / "004_0ba9f4aca8c64938.txt").read_bytes()  # BOM: read as UTF-8
+    raw = read(built_site, f"raw/{A004}.html")
+    shown = html.unescape(re.search(r'<pre class="raw-text" lang="ar">(.*?)</pre>', raw, re.S).group(1))
+    assert shown == (SEEDS / "004_0ba9f4aca8c64938.txt").read_text(encoding="utf-8")  # verbatim
+    assert raw.startswith('<!doctype html>\n<html lang="ar" dir="rtl">') and f'<link rel="canonical" href="{SITE_URL}articles/{A004}/">' in raw
     page = read(built_site, f"articles/{A004}/index.html")
-    assert f'href="../../raw/{A004}.txt"' in page
+    assert f'href="../../raw/{A004}.html"' in page
     details = page[page.index("<details>"):page.index("</details>")]
     for removed in ["لا تعليق!", "مشاركة |", "الترتيب العالمي للدول العربية"]:
         assert removed in details
@@ -182,7 +185,7 @@ def test_removed_parts_unfold_in_the_browser(browser, site_url):
     assert not page.locator(".digest-provenance li").first.is_visible()
     page.locator(".digest-provenance summary").click()
     assert page.locator(".digest-provenance li", has_text="لا تعليق!").is_visible()
-    page.locator(".digest-provenance a[type='text/plain']").click()
-    page.wait_for_url(f"**/raw/{A004}.txt")
+    page.locator(".digest-provenance a.digest-raw-link").click()
+    page.wait_for_url(f"**/raw/{A004}.html")
     assert "لا تعليق!" in page.locator("body").inner_text()
     page.close()

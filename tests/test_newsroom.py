@@ -8,6 +8,8 @@ from conftest import SCREENSHOTS
 
 def test_the_footer_is_ours_in_arabic_on_every_page(built_site):
     for html in built_site.rglob("*.html"):
+        if html.parent.name == "raw":
+            continue  # the seeds as scraped: standalone pages without the theme (see below)
         text = html.read_text(encoding="utf-8")
         assert "Made with" not in text and "Material for MkDocs" not in text, html
         assert "digest-footer" in text, html
@@ -56,6 +58,7 @@ PAGE_KINDS = [
     ("tags/", "tags"), ("tags/karabakh/", "entity"), ("tags/الغرب/", "keyword-tag"), ("sources/", "sources"),
     ("sources/rt/", "source"), ("archive/", "archive"), ("archive/2024/06/", "month"),
     ("archive/undated/", "undated"), ("timeline/", "key-dates"), ("about/", "about-page"),
+    (f"raw/{A004}.html", "raw-seed"),
 ]
 
 
@@ -284,3 +287,33 @@ def test_screenshots_of_every_page_kind(page, built_site, serve, width):
         assert response.status == 200, path
         assert fits(page), path
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_raw_seed_reads_right_to_left_and_leads_back(page, built_site, serve, width):
+    """The seed as scraped: the article's note links to it; it is the seed's text verbatim,
+    right to left (an Arabic line ends at the right edge, a Latin URL line takes its own
+    direction), wrapped to the phone, and links back to the cleaned article."""
+    base = serve(built_site)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base + f"articles/{A004}/")
+    page.locator(".digest-provenance a.digest-raw-link").click()
+    page.wait_for_url(f"**/raw/{A004}.html")
+    pre = page.locator("pre.raw-text")
+    seed = (SEEDS / "004_0ba9f4aca8c64938.txt").read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    assert pre.inner_text().strip() == seed.strip()
+    assert page.evaluate("getComputedStyle(document.querySelector('pre')).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('pre')).unicodeBidi") == "plaintext"
+    # Where the first Arabic line sits: its last glyph at the right edge of the block.
+    right_gap = page.evaluate(
+        """() => { const pre = document.querySelector('pre'); const text = pre.firstChild;
+        const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, text.data.indexOf('\\n'));
+        return pre.getBoundingClientRect().right - range.getBoundingClientRect().right; }"""
+    )
+    assert 0 <= right_gap < 2, right_gap
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
+    assert fits(page)
+    page.screenshot(path=str(SCREENSHOTS / f"raw-seed-read-{width}.png"))
+    page.locator("header a", has_text="اقرأ الخبر منقّحًا").click()
+    page.wait_for_url(f"**/articles/{A004}/")

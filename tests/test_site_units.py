@@ -28,6 +28,8 @@ def test_hrefs_go_up_to_the_root_then_down():
     assert urls.href("articles/x.md", "tags/russia/index.md") == "../../tags/russia/"
     assert urls.href("index.md", "feed.xml") == "feed.xml"
     assert urls.href("topics/t/index.md", "topics/t/feed.xml") == "../../topics/t/feed.xml"
+    # From a file that is not a page (the raw seed): up from its own folder, not one more.
+    assert urls.href("raw/x.html", "articles/x.md") == "../articles/x/"
     assert urls.paged("tags/x/index.md", 3) == "tags/x/page/3.md"
 
 

@@ -26,6 +26,7 @@ from ..taxonomy import Entity
 from . import labels, urls
 from .context import Month, SiteContext, Tag
 from .html import Markup, el, join
+from .raw import raw_page
 
 PAGE_SIZE = 50  # cards per page of a topic (they carry evidence quotes)
 LIST_SIZE = 100  # cards per page of a tag, a publisher or a month
@@ -357,7 +358,7 @@ class SiteRenderer:
         shown = [r for r in article.removed if r.kind in labels.REMOVED_LABELS]
         note = el(
             "p", "نُقّح هذا الخبر من صفحته الأصلية: حُذفت منها عناصر الموقع وبقي نص الخبر كما ورد. ",
-            el("a", "النص الأصلي كما جُمع", href=urls.href(uri, urls.raw_uri(article)), type="text/plain"),
+            el("a", "النص الأصلي كما جُمع", href=urls.href(uri, urls.raw_uri(article)), class_="digest-raw-link"),
         )
         removed = None
         if shown:
@@ -621,7 +622,5 @@ class SiteRenderer:
         pages.update(self.archive_pages())
         for article in self.ctx.ordered:
             pages[urls.article_uri(article)] = self.article_page(article)
-            # With a BOM: hosts serve .txt as text/plain, often without a charset, and browsers
-            # then guess Windows-1252; the BOM makes every browser read UTF-8.
-            pages[urls.raw_uri(article)] = "\ufeff" + article.raw
+            pages[urls.raw_uri(article)] = raw_page(article, self.site_url and self.absolute(urls.article_uri(article)))
         return pages

@@ -35,7 +35,8 @@ def article_uri(article: Article) -> str:
 
 
 def raw_uri(article: Article) -> str:
-    return f"raw/{article.id}.txt"
+    """The seed as scraped, shown right to left (a standalone HTML file, not a themed page)."""
+    return f"raw/{article.id}.html"
 
 
 def topic_uri(slug: str) -> str:
@@ -92,8 +93,9 @@ def link(from_uri: str, to_uri: str) -> str:
 
 
 def root_of(from_uri: str) -> str:
-    """The relative URL from the built page of ``from_uri`` up to the site root."""
-    return "../" * page_url(from_uri).count("/")
+    """The relative URL from the built page of ``from_uri`` (or from the file ``from_uri``,
+    when it is not a page) up to the site root."""
+    return "../" * (page_url(from_uri) if from_uri.endswith(".md") else from_uri).count("/")
 
 
 def href(from_uri: str, to_uri: str) -> str:
