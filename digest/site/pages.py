@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 import yaml
@@ -91,32 +92,61 @@ def lead_shown(article: Article) -> bool:
 def mark_phrases(sentence: str, phrases: Iterable[str]) -> Markup:
     """``sentence`` with every occurrence of one of ``phrases`` (the same words as our
     normalisation reads them: spelling, clitics and article do not matter) in ``<mark>``."""
-    wanted = [[set(t) for t in analyze(p)] for p in phrases]
-    wanted = [w for w in wanted if w]
-    words = []
-    for m in _WORD_RE.finditer(sentence):
-        tokens = analyze(m.group())
-        words.append((m.start(), m.end(), set(tokens[0]) if tokens else set()))
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(words):
-        best = 0
-        for phrase in wanted:
-            n = len(phrase)
-            if n > best and i + n <= len(words) and all(not p.isdisjoint(words[i + k][2]) for k, p in enumerate(phrase)):
-                best = n
-        if best:
-            spans.append((words[i][0], words[i + best - 1][1]))
-            i += best
-        else:
-            i += 1
-    out: list[str | Markup] = []
-    at = 0
-    for start, end in spans:
-        out += [sentence[at:start], el("mark", sentence[start:end])]
-        at = end
-    out.append(sentence[at:])
-    return join(out)
+    return _marker(tuple(phrases))(sentence)
+
+
+class PhraseMarker:
+    """:func:`mark_phrases` for one set of phrases, analysed once and indexed by the readings
+    of their first word: each word of a sentence is tried only against the phrases that can
+    start with it (a topic has dozens of patterns; its timeline marks thousands of quotes)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.starting: dict[str, list[list[frozenset[str]]]] = {}
+        for phrase in phrases:
+            words = [frozenset(t) for t in analyze(phrase)]
+            for reading in words[0] if words else ():
+                self.starting.setdefault(reading, []).append(words)
+        for candidates in self.starting.values():
+            candidates.sort(key=len, reverse=True)  # the longest match wins
+
+    def __call__(self, sentence: str) -> Markup:
+        words = [(m.start(), m.end(), _readings(m.group())) for m in _WORD_RE.finditer(sentence)]
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(words):
+            best = 0
+            for reading in words[i][2]:
+                for phrase in self.starting.get(reading, ()):
+                    n = len(phrase)
+                    if n <= best:
+                        break
+                    if i + n <= len(words) and all(not p.isdisjoint(words[i + k][2]) for k, p in enumerate(phrase)):
+                        best = n
+                        break
+            if best:
+                spans.append((words[i][0], words[i + best - 1][1]))
+                i += best
+            else:
+                i += 1
+        out: list[str | Markup] = []
+        at = 0
+        for start, end in spans:
+            out += [sentence[at:start], el("mark", sentence[start:end])]
+            at = end
+        out.append(sentence[at:])
+        return join(out)
+
+
+@lru_cache(maxsize=256)
+def _marker(phrases: tuple[str, ...]) -> PhraseMarker:
+    return PhraseMarker(phrases)
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> frozenset[str]:
+    """The readings of one written word (its first token's forms)."""
+    tokens = analyze(word)
+    return frozenset(tokens[0]) if tokens else frozenset()
 
 
 # A written word: letters with their diacritics and tatweel (which normalisation drops
