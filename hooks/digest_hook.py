@@ -123,12 +123,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if isinstance(content, Page):
             # MkDocs gets the body without front matter (on_page_markdown hands it the meta
             # as data, no YAML round trip) and without its final raw HTML, which
-            # on_page_content puts back: the same page, without parsing it all twice.
+            # on_post_page puts back: the same page, without parsing it all twice.
             _meta[src_uri] = content.meta
             content, blocks = lift(content.body)
             if blocks:
                 _blocks[src_uri] = blocks
         files.append(File.generated(config, src_uri, content=content))
+    # MkDocs holds every page now (File.generated): the digest's copy of them is let go.
+    site.files.clear()
     # In MkDocs' own order (as if the pages were in docs/), so that the sitemap and anything
     # else that walks the files agree with a build of `python -m digest export`.
     return Files(sorted(files, key=_walk_order))
@@ -143,11 +145,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-@_timed("on_page_content")
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:  # type: ignore[no-untyped-def]
-    return restore(html, _blocks.get(page.file.src_uri, ()))
-
-
 def _html_direction(html: str, config: MkDocsConfig) -> str:
     # Material sets dir on <body> only; the document's own direction belongs on <html>.
     direction = config.theme.get("direction") or "ltr"
@@ -156,7 +153,10 @@ def _html_direction(html: str, config: MkDocsConfig) -> str:
 
 @_timed("on_post_page")
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-    return _html_direction(output, config)
+    # The lifted blocks go back into the page as it is written, not into page.content:
+    # MkDocs keeps every page's content until the build ends, and a page's blocks are most
+    # of it; here each page's blocks are let go as soon as the page is written.
+    return _html_direction(restore(output, _blocks.pop(page.file.src_uri, ())), config)
 
 
 @_timed("on_post_template")

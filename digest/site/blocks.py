@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 # Lines opening a raw HTML block in our pages. Only these tags are lifted: Python-Markdown
-# treats them as block-level, so a block starting with one is passed through whole.
-_BLOCK_START = re.compile(r"<(?:p|div|ul|ol|section|article|aside|details|blockquote|table|nav|h[1-6])[\s>]")
+# treats them as block-level, so a block starting with one is passed through whole. A page's
+# <h1> stays (one short line): the theme looks for it in the page's content to know that the
+# page has its own title, and the blocks are put back only when the page is written.
+_BLOCK_START = re.compile(r"<(?:p|div|ul|ol|section|article|aside|details|blockquote|table|nav|h[2-6])[\s>]")
 _PLACEHOLDER = "<!--digest-block-{}-->"
 _PLACEHOLDER_RE = re.compile(r"<!--digest-block-(\d+)-->")
 
