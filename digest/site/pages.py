@@ -26,7 +26,7 @@ from ..model import Article
 from ..taxonomy import Entity
 from . import labels, urls
 from .context import Month, SiteContext, Tag
-from .html import Markup, el, join
+from .html import Markup, el, escaped, join
 from .raw import raw_page
 
 PAGE_SIZE = 50  # cards per page of a topic (they carry evidence quotes)
@@ -163,7 +163,7 @@ class SiteRenderer:
         self.site_url = site_url
         # article id → its card split around the link's URL (the rest of a card does not
         # depend on the page listing it; every article is listed on a dozen pages).
-        self._cards: dict[tuple[str, str, bool], tuple[Markup, Markup]] = {}
+        self._cards: dict[tuple[str, str, bool], tuple[str, str]] = {}
 
     @classmethod
     def of(cls, articles: Iterable[Article], taxonomy, calendar, site_url: str = "") -> "SiteRenderer":  # type: ignore[no-untyped-def]
@@ -206,8 +206,8 @@ class SiteRenderer:
                       el("p", shorten(text, EXCERPT_CHARS), class_="digest-excerpt") if text else None,
                       class_="digest-card")
             before, after = html.split("\0")
-            parts = self._cards[key] = (Markup(before), Markup(after))
-        return parts[0] + urls.href(from_uri, urls.article_uri(article)) + parts[1]  # the URL escaped
+            parts = self._cards[key] = (str(before), str(after))
+        return Markup(parts[0] + escaped(urls.href(from_uri, urls.article_uri(article))) + parts[1])  # the URL escaped
 
     def cards(self, articles: Iterable[Article], from_uri: str, item: Item | None = None) -> Markup:
         make = item or self.card
