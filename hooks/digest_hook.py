@@ -16,6 +16,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -28,14 +29,15 @@ if str(_ROOT) not in sys.path:
 
 from digest.language.escape import sanitize  # noqa: E402
 from digest.site import SiteBuild, build_site  # noqa: E402
-from digest.site.blocks import lift, restore  # noqa: E402
+from digest.site.blocks import Deferred, plan, restore  # noqa: E402
 from digest.site.pages import Page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
 _state: dict[str, SiteBuild] = {}
-# src_uri → the raw HTML blocks lifted out of that generated page (digest/blocks.py).
-_blocks: dict[str, tuple[str, ...]] = {}
+# src_uri → the HTML blocks kept out of that generated page's Markdown, some not rendered
+# yet (digest/site/blocks.py).
+_blocks: dict[str, tuple[str | Deferred, ...]] = {}
 # src_uri → the front matter of that generated page, as data.
 _meta: dict[str, dict] = {}  # type: ignore[type-arg]
 # Seconds spent in this hook (digest included), written out for bench/ when DIGEST_TIMINGS
@@ -103,6 +105,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+class RenderedFile(File):
+    """A generated file (not a page) whose text is made when MkDocs writes or reads it, and
+    not held: the raw seeds and the search index's documents are every article's text again.
+    (MkDocs' File.generated takes the content itself; these override the File methods that
+    read it: content_bytes, content_string, copy_file, is_modified.)"""
+
+    render: Callable[[], str]
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, src_uri: str, render: Callable[[], str]) -> "RenderedFile":
+        file = cls.generated(config, src_uri, content="")
+        file.render = render
+        return file
+
+    @property
+    def content_string(self) -> str:  # type: ignore[override]
+        return self.render()
+
+    @property
+    def content_bytes(self) -> bytes:  # type: ignore[override]
+        return self.render().encode("utf-8")
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        path = Path(self.abs_dest_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.render(), encoding="utf-8")
+
+    def is_modified(self) -> bool:
+        return True
+
+
 def _walk_order(file: File) -> tuple:  # type: ignore[type-arg]
     """The order of mkdocs.structure.files.get_files: os.walk with sorted folders, a folder's
     files (index first, then by name) before its subfolders."""
@@ -122,13 +157,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         if isinstance(content, Page):
             # MkDocs gets the body without front matter (on_page_markdown hands it the meta
-            # as data, no YAML round trip) and without its final raw HTML, which
-            # on_post_page puts back: the same page, without parsing it all twice.
+            # as data, no YAML round trip) and without its final HTML blocks, which
+            # on_post_page puts back (rendering the deferred ones): the same page, without
+            # parsing it all twice, and without holding every page's HTML at once.
             _meta[src_uri] = content.meta
-            content, blocks = lift(content.body)
-            if blocks:
-                _blocks[src_uri] = blocks
-        files.append(File.generated(config, src_uri, content=content))
+            content, kept = plan(content.blocks)
+            if kept:
+                _blocks[src_uri] = kept
+        if callable(content):
+            files.append(RenderedFile.of(config, src_uri, content))
+        else:
+            files.append(File.generated(config, src_uri, content=content))
     # MkDocs holds every page now (File.generated): the digest's copy of them is let go.
     site.files.clear()
     # In MkDocs' own order (as if the pages were in docs/), so that the sitemap and anything
@@ -153,9 +192,9 @@ def _html_direction(html: str, config: MkDocsConfig) -> str:
 
 @_timed("on_post_page")
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignore[no-untyped-def]
-    # The lifted blocks go back into the page as it is written, not into page.content:
-    # MkDocs keeps every page's content until the build ends, and a page's blocks are most
-    # of it; here each page's blocks are let go as soon as the page is written.
+    # The kept blocks go into the page as it is written, not into page.content: MkDocs
+    # keeps every page's content until the build ends, and a page's blocks are most of it;
+    # here they are rendered (the deferred ones) and let go as soon as the page is written.
     return _html_direction(restore(output, _blocks.pop(page.file.src_uri, ())), config)
 
 

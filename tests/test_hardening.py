@@ -349,7 +349,7 @@ def test_the_search_worker_always_advances_and_never_reads_object_properties(tmp
     digest = build_digest(SEEDS, workers=1)
     for uri, text in build_index(SiteContext.build(digest.articles, Taxonomy.load(), calendar())).items():
         (tmp_path / uri).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / uri).write_text(text, encoding="utf-8")
+        (tmp_path / uri).write_text(text if isinstance(text, str) else text(), encoding="utf-8")
     # An index written before the taxonomy was validated: an entity with an empty alias
     # made every query loop forever.
     meta_path = tmp_path / "search/digest/meta.json"

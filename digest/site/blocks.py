@@ -1,55 +1,97 @@
-"""Raw HTML blocks of a generated page, lifted out of its Markdown and put back afterwards.
+"""A generated page's blocks, and the HTML blocks kept out of Python-Markdown.
 
-Our pages carry their lists, article bodies and provenance as raw HTML blocks that are final
-already: seed text escaped, URLs computed (digest/site/pages.py). Python-Markdown passes such a
-block through unchanged, but only after running it through two HTML parsers (its own block
-extractor and MkDocs' anchor collector); on a listing page that is most of the build time.
+A page body (digest/site/pages.py) is a run of blocks: Markdown (headings of constant words
+and numbers), raw HTML blocks that are final already (seed text escaped, URLs computed), and
+:class:`Deferred` blocks, HTML that is rendered only when the page is written.
 
-:func:`lift` replaces each block by a placeholder comment that Python-Markdown passes through
-cheaply, and :func:`restore` swaps the blocks back into the HTML it returns. The result is
-the HTML Python-Markdown would have produced from the whole page (tests/test_blocks.py checks
-this on every page of the real seeds). The placeholder cannot come from seed text: seed text
-never reaches the page with a raw ``<`` (digest/language/escape.py).
+Python-Markdown passes a raw HTML block through unchanged, but only after running it
+through two HTML parsers (its own block extractor and MkDocs' anchor collector); on a
+listing page that is most of the build time. :func:`plan` gives MkDocs a *skeleton*: the
+page with each such block replaced by a placeholder comment that Python-Markdown passes
+through cheaply; :func:`restore` puts the blocks into the HTML as the page is written. The
+result is the HTML Python-Markdown would have produced from the whole page
+(tests/test_blocks.py checks this on every page of the real seeds). The placeholder cannot
+come from seed text: seed text never reaches a page with a raw ``<``
+(digest/language/escape.py).
+
+Why :class:`Deferred`: MkDocs keeps every page it builds until the build ends. The long
+parts of our pages (an article's text, a listing's cards) are rendered from records the
+digest holds anyway, so they are not held as HTML too: they are rendered when their page is
+written and let go with it.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable, Union
 
-# Lines opening a raw HTML block in our pages. Only these tags are lifted: Python-Markdown
-# treats them as block-level, so a block starting with one is passed through whole. A page's
-# <h1> stays (one short line): the theme looks for it in the page's content to know that the
-# page has its own title, and the blocks are put back only when the page is written.
+from markupsafe import Markup
+
+# Raw HTML blocks that are kept out of Python-Markdown: those opening with one of these
+# tags, which Python-Markdown treats as block-level (so it would pass them through whole). A
+# page's <h1> stays in (one short line): the theme looks for it in the page's content to
+# know that the page has its own title.
 _BLOCK_START = re.compile(r"<(?:p|div|ul|ol|section|article|aside|details|blockquote|table|nav|h[2-6])[\s>]")
 _PLACEHOLDER = "<!--digest-block-{}-->"
 _PLACEHOLDER_RE = re.compile(r"<!--digest-block-(\d+)-->")
 
 
-def lift(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """The page with each raw HTML block (a run of lines that starts with a block-level tag
-    after a blank line and ends at the next blank line) replaced by a placeholder, and the
-    blocks in order. (YAML front matter, having no blank line, passes through untouched.)"""
-    lines = markdown.split("\n")
-    out: list[str] = []
-    blocks: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if _BLOCK_START.match(line) and (not out or out[-1] == ""):
-            end = i
-            while end < len(lines) and lines[end] != "":
-                end += 1
-            out.append(_PLACEHOLDER.format(len(blocks)))
-            blocks.append("\n".join(lines[i:end]))
-            i = end
+class Deferred:
+    """HTML blocks rendered when the page is written: ``render()`` returns one block or an
+    iterable of blocks (``None`` skipped), each a block-level element."""
+
+    __slots__ = ("render",)
+
+    def __init__(self, render: Callable[[], Markup | Iterable[Markup | None] | None]) -> None:
+        self.render = render
+
+    def blocks(self) -> list[Markup]:
+        rendered = self.render()
+        if rendered is None or isinstance(rendered, str):
+            rendered = [rendered]
+        return [one_line(b) for b in rendered if b]  # type: ignore[misc]
+
+
+Block = Union[str, Markup, Deferred]
+
+
+def one_line(block: str) -> str:
+    """An HTML block on one line, so that no text inside it can end the block and be read
+    as Markdown; Markdown blocks as they are."""
+    return block.replace("\n", " ") if isinstance(block, Markup) else block
+
+
+def text(blocks: Iterable[Block]) -> str:
+    """The page body as one Markdown text (every block rendered), blocks separated by blank
+    lines."""
+    flat: list[str] = []
+    for block in blocks:
+        flat += block.blocks() if isinstance(block, Deferred) else [one_line(block)]
+    return "\n\n".join(flat) + "\n"
+
+
+def plan(blocks: Iterable[Block]) -> tuple[str, tuple[str | Deferred, ...]]:
+    """The skeleton MkDocs renders (Markdown, and a placeholder for each HTML block kept out
+    of it), and the kept blocks in order (deferred ones not yet rendered)."""
+    parts: list[str] = []
+    kept: list[str | Deferred] = []
+    for block in blocks:
+        if isinstance(block, Deferred) or (isinstance(block, Markup) and _BLOCK_START.match(block)):
+            parts.append(_PLACEHOLDER.format(len(kept)))
+            kept.append(block if isinstance(block, Deferred) else one_line(block))
         else:
-            out.append(line)
-            i += 1
-    return "\n".join(out), tuple(blocks)
+            parts.append(one_line(block))
+    return "\n\n".join(parts) + "\n", tuple(kept)
 
 
-def restore(html: str, blocks: tuple[str, ...]) -> str:
-    """Put the lifted blocks back into the HTML rendered from the lifted page."""
-    if not blocks:
+def restore(html: str, kept: tuple[str | Deferred, ...]) -> str:
+    """Put the kept blocks into the HTML rendered from the skeleton (a deferred one's blocks
+    separated by a blank line, as Python-Markdown writes consecutive raw blocks)."""
+    if not kept:
         return html
-    return _PLACEHOLDER_RE.sub(lambda m: blocks[int(m.group(1))], html)
+
+    def block(match: re.Match[str]) -> str:
+        item = kept[int(match.group(1))]
+        return "\n\n".join(item.blocks()) if isinstance(item, Deferred) else item
+
+    return _PLACEHOLDER_RE.sub(block, html)

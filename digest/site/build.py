@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..corpus.build import Digest, build_digest
 from ..corpus.cache import ArticleCache, code_fingerprint
@@ -24,13 +24,17 @@ class SiteBuild:
     digest: Digest
     taxonomy: Taxonomy
     taxonomy_path: Path
-    # src_uri → a Markdown page, or the text of any other file (feeds, search, raw seeds)
-    files: dict[str, Page | str] = field(default_factory=dict)
+    # src_uri → a Markdown page, or the text of any other file (feeds, search, raw seeds), or
+    # a function that makes that text when the file is written (files made of every article's
+    # text again: held as records, not as text too)
+    files: dict[str, Page | str | Callable[[], str]] = field(default_factory=dict)
 
     def text(self, src_uri: str) -> str:
         """The file as written to disk (a page with its front matter)."""
         content = self.files[src_uri]
-        return content.text() if isinstance(content, Page) else content
+        if isinstance(content, Page):
+            return content.text()
+        return content if isinstance(content, str) else content()
 
     def expand_nav(self, nav: list[Any]) -> list[Any]:
         """Replace the nav entry pointing at the topics index by a section holding the index
@@ -60,7 +64,7 @@ def build_site(
     ctx = SiteContext.build(digest.articles, taxonomy, cal)
     # Render: pages, feeds, the search index.
     renderer = SiteRenderer(ctx, site_url or "")
-    files: dict[str, Page | str] = dict(renderer.pages())
+    files: dict[str, Page | str | Callable[[], str]] = dict(renderer.pages())
     files.update(site_feeds(ctx, renderer.absolute))
     files.update(build_index(ctx))
     return SiteBuild(digest, taxonomy, path, files)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable
 
 import yaml
@@ -26,6 +26,8 @@ from ..model import Article
 from ..taxonomy import Entity
 from . import labels, urls
 from .context import Month, SiteContext, Tag
+from .blocks import Block, Deferred
+from .blocks import text as blocks_text
 from .html import Markup, el, escaped, join
 from .raw import raw_page
 
@@ -55,22 +57,27 @@ def front_matter(meta: dict[str, object]) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown page: its front matter as data, and its Markdown body.
+    """A generated Markdown page: its front matter as data, and its body as blocks
+    (Markdown, HTML, and HTML rendered when the page is written: digest/site/blocks.py).
 
     The hook gives MkDocs ``meta`` as it is (MkDocs would otherwise parse YAML it was just
-    handed as YAML); :meth:`text` is the page as a Markdown file, for ``digest export``."""
+    handed as YAML) and the blocks as they are; :meth:`text` is the page as a Markdown file,
+    for ``digest export``."""
 
     meta: dict[str, object]
-    body: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def body(self) -> str:
+        return blocks_text(self.blocks)
 
     def text(self) -> str:
         return front_matter(self.meta) + self.body
 
 
-def body(*blocks: str | Markup | None) -> str:
-    """A page body: blocks separated by blank lines. An HTML block is kept on one line, so
-    that no text inside it can end the block and be read as Markdown."""
-    return "\n\n".join(b.replace("\n", " ") if isinstance(b, Markup) else b for b in blocks if b) + "\n"
+def body(*blocks: Block | None) -> tuple[Block, ...]:
+    """A page body: its blocks, the empty ones left out."""
+    return tuple(b for b in blocks if b)
 
 
 def json_for_script(data: object) -> str:
@@ -213,6 +220,10 @@ class SiteRenderer:
         make = item or self.card
         return el("div", [make(a, from_uri) for a in articles], class_="digest-cards")
 
+    def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None) -> Deferred:
+        """:meth:`cards`, rendered when the page is written (a listing's cards are most of it)."""
+        return Deferred(lambda: self.cards(articles, from_uri, item))
+
     def pager(self, uris: list[str], n: int) -> Markup | None:
         """Bounded navigation between the pages of a listing: first, previous, next, last."""
         if len(uris) == 1:
@@ -265,7 +276,7 @@ class SiteRenderer:
             if by_month:
                 blocks += self.timeline_groups(chunk, uri, item)
             elif chunk:
-                blocks.append(self.cards(chunk, uri, item))
+                blocks.append(self.deferred_cards(chunk, uri, item))
             blocks.append(self.pager(uris, n))
             meta: dict[str, object] = {**(extra_meta or {}), "title": attribute(heading), "search": {"exclude": True}}
             if description:
@@ -282,7 +293,7 @@ class SiteRenderer:
 
         def flush() -> None:
             if group:
-                blocks.append(self.cards(group, uri, item))
+                blocks.append(self.deferred_cards(list(group), uri, item))
                 group.clear()
 
         for article in articles:
@@ -335,6 +346,15 @@ class SiteRenderer:
             "kind": "article",
             "jsonld": json_for_script(self.news_article(article)),
         }
+        return Page(meta, body(
+            self.crumbs(uri, self.article_trail(article)),
+            el("h1", labels.headline(article), class_="digest-headline"),
+            Deferred(lambda: self.article_blocks(article, uri)),
+        ))
+
+    def article_blocks(self, article: Article, uri: str) -> list[Markup | None]:
+        """Everything of an article's page under its headline (rendered when the page is
+        written: its text is held by the article already)."""
         publishers: list[Markup | str] = [
             el("a", s, href=urls.href(uri, self.ctx.source_uris[s])) for s in article.sources
         ] or [labels.UNKNOWN_SOURCE]
@@ -350,14 +370,12 @@ class SiteRenderer:
             class_="digest-actions",
         )
         related = self.ctx.related.get(article.id, [])
-        return Page(meta, body(
-            self.crumbs(uri, self.article_trail(article)),
-            el("h1", labels.headline(article), class_="digest-headline"),
+        return [
             line, lead, text, share,
             self.article_tags(article, uri),
             el("section", el("h2", "أخبار ذات صلة"), self.cards(related, uri), class_="digest-related") if related else None,
             self.provenance(article, uri),
-        ))
+        ]
 
     def article_tags(self, article: Article, uri: str) -> Markup | None:
         topics = [el("li", el("a", self.ctx.topic_label(s), href=urls.href(uri, urls.topic_uri(s)),
@@ -435,7 +453,7 @@ class SiteRenderer:
                 class_="digest-mentions",
             )
             page = out[first]
-            out[first] = Page(page.meta, page.body + "\n" + body(section))
+            out[first] = Page(page.meta, page.blocks + body(section))
             out.update(self.listing(
                 more, mentions, f"{topic.label}: ذُكر عرضًا", trail + [(topic.label, first)],
                 [el("p", f"أخبار تذكر «{topic.label}» في جملة عابرة، الأحدث أولًا.")], item, topic.description, PAGE_SIZE,
@@ -556,7 +574,7 @@ class SiteRenderer:
                              [i for i in intro if i is not None])
         if nav is not None and len(pages) == 1 and len(month.articles) > 5:
             page = pages[month.uri]
-            pages[month.uri] = Page(page.meta, page.body + "\n" + body(nav))
+            pages[month.uri] = Page(page.meta, page.blocks + body(nav))
         return pages
 
     def timeline(self) -> Page:
@@ -640,9 +658,9 @@ class SiteRenderer:
 
     # -- the whole site -------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, Page | str]:
+    def pages(self) -> dict[str, Page | str | Callable[[], str]]:
         """Every generated page of the site, keyed by its source URI, and the raw seeds."""
-        pages: dict[str, Page | str] = {urls.HOME: self.home(), urls.TOPICS_INDEX: self.topics_index(),
+        pages: dict[str, Page | str | Callable[[], str]] = {urls.HOME: self.home(), urls.TOPICS_INDEX: self.topics_index(),
                                         urls.TAGS_INDEX: self.tags_index(), urls.TIMELINE: self.timeline()}
         for topic in self.ctx.taxonomy.topics:
             pages.update(self.topic_pages(topic.slug))
@@ -652,5 +670,6 @@ class SiteRenderer:
         pages.update(self.archive_pages())
         for article in self.ctx.ordered:
             pages[urls.article_uri(article)] = self.article_page(article)
-            pages[urls.raw_uri(article)] = raw_page(article, self.site_url and self.absolute(urls.article_uri(article)))
+            # Made when written (every seed's text again, as HTML): see SiteBuild.files.
+            pages[urls.raw_uri(article)] = partial(raw_page, article, self.site_url and self.absolute(urls.article_uri(article)))
         return pages

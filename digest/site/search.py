@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from functools import partial
 from itertools import chain
-from typing import Any
+from typing import Any, Callable
 
+from ..language.dates import Calendar
 from ..language.normalize import analyze
+from ..model import Article
 from ..taxonomy import Taxonomy
 from . import urls
 from .context import SiteContext
@@ -43,16 +46,26 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_index(ctx: SiteContext) -> dict[str, str]:
-    """The index files, ``{uri: json text}``."""
+def _doc_text(article: Article) -> str:
+    return "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
+
+
+def _docs_chunk(articles: list[Article], calendar: Calendar) -> str:
+    return _dump([
+        [urls.search_url(a), a.title, calendar.display(a.date) if a.date else "", "، ".join(a.sources), _doc_text(a)]
+        for a in articles
+    ])
+
+
+def build_index(ctx: SiteContext) -> dict[str, str | Callable[[], str]]:
+    """The index files, ``{uri: json text}`` (or a function that returns it, for the files
+    of documents: they hold every article's text, and are made when written)."""
     ordered, taxonomy, calendar = ctx.ordered, ctx.taxonomy, ctx.calendar
-    docs: list[list[str]] = []
     # form → [doc, weight, doc, weight, ...], docs ascending (they are added in order)
     postings: dict[str, list[int]] = defaultdict(list)
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
-        text = "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
-        docs.append([urls.search_url(article), article.title, calendar.display(article.date) if article.date else "", "، ".join(article.sources), text])
+        text = _doc_text(article)
         # Counted by Counter's C loop: this runs over every word of every article.
         weights = Counter(chain.from_iterable(analyze(text + "\n" + " ".join(article.tags))))
         for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
@@ -70,11 +83,12 @@ def build_index(ctx: SiteContext) -> dict[str, str]:
             coded[k] -= plist[k - 2]  # delta-code the doc ids
         shards[shard_key(form)][form] = coded
 
-    files: dict[str, str] = {}
+    files: dict[str, str | Callable[[], str]] = {}
     for key, terms in shards.items():
         files[f"{ROOT}/terms/{key}.json"] = _dump(terms)
-    for start in range(0, len(docs), DOCS_PER_CHUNK):
-        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = _dump(docs[start : start + DOCS_PER_CHUNK])
+    for start in range(0, len(ordered), DOCS_PER_CHUNK):
+        # The documents (every article's text) are written out when the file is, not held.
+        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = partial(_docs_chunk, ordered[start : start + DOCS_PER_CHUNK], calendar)
     entities = []
     for entity in taxonomy.entities:
         if entity_docs.get(entity.slug):
@@ -82,7 +96,7 @@ def build_index(ctx: SiteContext) -> dict[str, str]:
             entities.append([entity.slug, entity.label, [[list(f) for f in analyze(a)] for a in entity.aliases]])
     files[f"{ROOT}/meta.json"] = _dump({
         "version": INDEX_VERSION,
-        "count": len(docs),
+        "count": len(ordered),
         "chunk": DOCS_PER_CHUNK,
         "prefix": SHARD_PREFIX,
         "shards": sorted(shards),
