@@ -21,6 +21,7 @@ from typing import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
 
 # The hook file is loaded by path, not as part of a package: make `digest` importable.
 _ROOT = Path(__file__).resolve().parent.parent
@@ -28,13 +29,15 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from digest.language.escape import sanitize  # noqa: E402
-from digest.site import SiteBuild, build_site  # noqa: E402
+from digest.site import build_site  # noqa: E402
 from digest.site.blocks import Deferred, plan, restore  # noqa: E402
+from digest.site import incremental  # noqa: E402
+from digest.site.incremental import BuildState, Manifest, environment, fingerprint, manifest_path, remove_stale, tree_fingerprint  # noqa: E402
 from digest.site.pages import Page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
-_state: dict[str, SiteBuild] = {}
+_state: dict = {}  # "site": SiteBuild, "incremental": BuildState
 # src_uri → the HTML blocks kept out of that generated page's Markdown, some not rendered
 # yet (digest/site/blocks.py).
 _blocks: dict[str, tuple[str | Deferred, ...]] = {}
@@ -78,6 +81,19 @@ def _sanitized(value):  # type: ignore[no-untyped-def]
     return value
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    incremental.dirty_builds = dirty
+    if dirty:
+        # MkDocs warns that a dirty build "will likely lead to inaccurate navigation": true of
+        # a build that skips pages by their files' dates, not of ours (a page is skipped only
+        # when nothing it is made of changed), and a warning would fail a --strict build.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 @_timed("on_config")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for key in ("site_name", "site_description", "site_author", "copyright"):
@@ -99,17 +115,70 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.info("%s: %s", article.path, warning)
     if config.nav:
         config.nav = site.expand_nav(config.nav)
+    manifest = manifest_path(cache.parent, Path(config.site_dir)) if cache else None
+    global_fp = _global_fingerprint(config)
+    previous = (Manifest.load(manifest) if manifest and incremental.dirty_builds else None) or Manifest("")
+    full = not incremental.dirty_builds or previous.global_fp != global_fp
+    _state["incremental"] = BuildState(global_fp, previous, manifest, full)
     # The digest lives until the build ends: keep the cyclic garbage collector from scanning
     # its objects again and again while MkDocs builds (seconds at 10,000 articles).
     gc.freeze()
     return config
 
 
-class RenderedFile(File):
+class GeneratedFile(File):
+    """A file the digest generated. In a dirty build, MkDocs asks :meth:`is_modified` before
+    it renders or copies a file: the answer is the file's fingerprint against the manifest of
+    the last build into the same folder (digest/site/incremental.py)."""
+
+    fp: str | None = None
+    # Pages in the nav are built every time: their nav entries and neighbours are not part
+    # of their content (a dozen pages).
+    always: bool = False
+
+    def content_parts(self) -> list[str]:
+        return [self.content_string]
+
+    def fingerprint(self) -> str:
+        if self.fp is None:
+            build = _build()
+            self.fp = fingerprint(build.global_fp, self.dest_uri, *self.content_parts())
+            build.current[self.dest_uri] = self.fp
+        return self.fp
+
+    def is_modified(self) -> bool:
+        build = _build()
+        if build.full or self.always:
+            return True
+        return build.previous.files.get(self.dest_uri) != self.fingerprint() or not os.path.isfile(self.abs_dest_path)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        self.fingerprint()
+
+
+class PageFile(GeneratedFile):
+    """A generated page: MkDocs holds its skeleton; its meta and HTML blocks are the hook's."""
+
+    def content_parts(self) -> list[str]:
+        src_uri = self.src_uri
+        kept = [k if isinstance(k, str) else "\n\n".join(k.blocks()) for k in _blocks.get(src_uri, ())]
+        if src_uri in _blocks:
+            _blocks[src_uri] = tuple(kept)  # rendered once: kept for on_post_page
+        return [json.dumps(_meta.get(src_uri), ensure_ascii=False, sort_keys=True, default=str), self.content_string, *kept]
+
+    def is_modified(self) -> bool:
+        modified = super().is_modified()
+        if not modified:
+            _blocks.pop(self.src_uri, None)  # not written: its rendered blocks are let go
+        return modified
+
+
+class RenderedFile(GeneratedFile):
     """A generated file (not a page) whose text is made when MkDocs writes or reads it, and
     not held: the raw seeds and the search index's documents are every article's text again.
     (MkDocs' File.generated takes the content itself; these override the File methods that
-    read it: content_bytes, content_string, copy_file, is_modified.)"""
+    read it: content_bytes, content_string, copy_file.)"""
 
     render: Callable[[], str]
 
@@ -130,12 +199,32 @@ class RenderedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
+        text = self.render()
         path = Path(self.abs_dest_path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.render(), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        if self.fp is None:
+            self.fp = fingerprint(_build().global_fp, self.dest_uri, text)
+            _build().current[self.dest_uri] = self.fp
 
-    def is_modified(self) -> bool:
-        return True
+
+def _build() -> BuildState:
+    return _state["incremental"]  # type: ignore[return-value]
+
+
+def _global_fingerprint(config: MkDocsConfig) -> str:
+    """Everything a generated file's bytes depend on besides its own content."""
+    code = sorted((_ROOT / "digest").rglob("*.py"))
+    folders = [Path(config.docs_dir)] + [Path(d) for d in ([config.theme.custom_dir] if config.theme.custom_dir else [])]
+    return fingerprint(
+        environment(),
+        *(p.read_bytes() for p in code),
+        Path(__file__).read_bytes(),
+        Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+        tree_fingerprint(folders),
+        json.dumps(config.nav, ensure_ascii=False, sort_keys=True, default=str),
+        config.site_url or "",
+    )
 
 
 def _walk_order(file: File) -> tuple:  # type: ignore[type-arg]
@@ -166,13 +255,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 _blocks[src_uri] = kept
         if callable(content):
             files.append(RenderedFile.of(config, src_uri, content))
+        elif src_uri in _meta:
+            files.append(PageFile.generated(config, src_uri, content=content))
         else:
-            files.append(File.generated(config, src_uri, content=content))
+            files.append(GeneratedFile.generated(config, src_uri, content=content))
     # MkDocs holds every page now (File.generated): the digest's copy of them is let go.
     site.files.clear()
+    # A hand-written page is built every time (a dirty build would otherwise skip it by its
+    # date, and leave it out of the search index written from the pages it builds).
+    for file in files.documentation_pages():
+        if not isinstance(file, GeneratedFile):
+            file.is_modified = _always  # type: ignore[method-assign]
     # In MkDocs' own order (as if the pages were in docs/), so that the sitemap and anything
     # else that walks the files agree with a build of `python -m digest export`.
     return Files(sorted(files, key=_walk_order))
+
+
+def _always() -> bool:
+    return True
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    build = _build()
+    if incremental.dirty_builds and build.full:
+        # A dirty build that cannot trust what the folder holds: a full one, from empty.
+        clean_directory(config.site_dir)
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    for page in nav.pages:
+        if isinstance(page.file, GeneratedFile):
+            page.file.always = True
+    return nav
 
 
 @event_priority(100)  # before any plugin reads the meta (the tags plugin does, at -50)
@@ -195,7 +309,14 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignor
     # The kept blocks go into the page as it is written, not into page.content: MkDocs
     # keeps every page's content until the build ends, and a page's blocks are most of it;
     # here they are rendered (the deferred ones) and let go as soon as the page is written.
-    return _html_direction(restore(output, _blocks.pop(page.file.src_uri, ())), config)
+    kept = _blocks.pop(page.file.src_uri, ())
+    if isinstance(page.file, PageFile) and page.file.fp is None:
+        # Not asked before (a full build): fingerprinted now that its blocks are rendered.
+        rendered = tuple(k if isinstance(k, str) else "\n\n".join(k.blocks()) for k in kept)
+        _blocks[page.file.src_uri] = rendered
+        page.file.fingerprint()
+        kept = _blocks.pop(page.file.src_uri)
+    return _html_direction(restore(output, kept), config)
 
 
 @_timed("on_post_template")
@@ -205,10 +326,21 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
+    build = _state.get("incremental")
+    if build is not None and build.manifest is not None:
+        build.manifest.unlink(missing_ok=True)  # the folder is half written: next time, a full build
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's garbage go
+    build = _build()
+    if not build.full:
+        removed = remove_stale(Path(config.site_dir), build.previous, build.current)
+        written = sum(build.previous.files.get(k) != v for k, v in build.current.items())
+        log.info("digest: incremental build, %d generated files written, %d removed, %d unchanged",
+                 written, len(removed), len(build.current) - written)
+    if build.manifest is not None:
+        Manifest(build.global_fp, build.current, str(Path(config.site_dir).resolve())).save(build.manifest)
     _summary()
     target = os.environ.get("DIGEST_TIMINGS")
     if target:
