@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import signal
 import socket
@@ -32,7 +31,6 @@ import sys
 import tempfile
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -41,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from digest.parse.assembly import article_id  # noqa: E402
+from run import about_run, snapshot_project  # noqa: E402
 from synth import write_seeds  # noqa: E402
 
-PROJECT = ("mkdocs.yml", "docs", "hooks", "digest", "overrides")
 POLL = 0.05
 TIMEOUT = 900.0
 
@@ -137,21 +135,13 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="digest-editloop-"))
     started = time.time()
-    snapshot = work / "project"
-    snapshot.mkdir()
-    for name in PROJECT:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, snapshot / name)
+    snapshot = snapshot_project(work)
     try:
         rows = [run_size(n, work, snapshot, args.repeats) for n in args.sizes]
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
-        "date": time.strftime("%Y-%m-%d", time.gmtime(started)),
-        "rows": rows,
-    }
+    result = {**about_run(started), "rows": rows}
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

@@ -208,6 +208,24 @@ def run_size(n: int, work: Path, snapshot: Path, repeats: int) -> dict:
     return row
 
 
+def snapshot_project(work: Path) -> Path:
+    """One copy of the project for every size of a run: edits made while a benchmark runs
+    do not leak in."""
+    snapshot = work / "project"
+    snapshot.mkdir()
+    for name in PROJECT:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, snapshot / name)
+    return snapshot
+
+
+def about_run(started: float) -> dict[str, str]:
+    return {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
+        "date": time.strftime("%Y-%m-%d", time.gmtime(started)),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -217,12 +235,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     started = time.time()
-    # One snapshot of the project for all sizes: edits made while the benchmark runs do not leak in.
-    snapshot = work / "project"
-    snapshot.mkdir()
-    for name in PROJECT:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, snapshot / name)
+    snapshot = snapshot_project(work)
     try:
         rows = [run_size(n, work, snapshot, args.repeats) for n in args.sizes]
     finally:
@@ -236,12 +249,7 @@ def main() -> None:
     if 100 in by_n and 10000 in by_n:
         summary["largest_html_10000_over_100"] = round(
             by_n[10000]["largest_html_bytes"] / by_n[100]["largest_html_bytes"], 2)
-    result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
-        "date": time.strftime("%Y-%m-%d", time.gmtime(started)),
-        "rows": rows,
-        "summary": summary,
-    }
+    result = {**about_run(started), "rows": rows, "summary": summary}
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(summary))
 

@@ -30,7 +30,7 @@ if str(_ROOT) not in sys.path:
 
 from digest.language.escape import sanitize  # noqa: E402
 from digest.site import build_site  # noqa: E402
-from digest.site.blocks import Deferred, plan, restore  # noqa: E402
+from digest.site.blocks import Deferred, plan, rendered, restore  # noqa: E402
 from digest.site import incremental  # noqa: E402
 from digest.site.incremental import BuildState, Manifest, environment, fingerprint, manifest_path, remove_stale, tree_fingerprint  # noqa: E402
 from digest.site.pages import Page  # noqa: E402
@@ -139,12 +139,15 @@ class GeneratedFile(File):
     def content_parts(self) -> list[str]:
         return [self.content_string]
 
+    def record(self, parts: list[str]) -> None:
+        """Fingerprint the file from ``parts`` (its content, as content_parts gives it)."""
+        build = _build()
+        self.fp = build.current[self.dest_uri] = fingerprint(build.global_fp, self.dest_uri, *parts)
+
     def fingerprint(self) -> str:
         if self.fp is None:
-            build = _build()
-            self.fp = fingerprint(build.global_fp, self.dest_uri, *self.content_parts())
-            build.current[self.dest_uri] = self.fp
-        return self.fp
+            self.record(self.content_parts())
+        return self.fp  # type: ignore[return-value]
 
     def is_modified(self) -> bool:
         build = _build()
@@ -161,11 +164,13 @@ class PageFile(GeneratedFile):
     """A generated page: MkDocs holds its skeleton; its meta and HTML blocks are the hook's."""
 
     def content_parts(self) -> list[str]:
-        src_uri = self.src_uri
-        kept = [k if isinstance(k, str) else "\n\n".join(k.blocks()) for k in _blocks.get(src_uri, ())]
-        if src_uri in _blocks:
-            _blocks[src_uri] = tuple(kept)  # rendered once: kept for on_post_page
-        return [json.dumps(_meta.get(src_uri), ensure_ascii=False, sort_keys=True, default=str), self.content_string, *kept]
+        kept = rendered(_blocks.get(self.src_uri, ()))
+        if self.src_uri in _blocks:
+            _blocks[self.src_uri] = kept  # rendered once: kept for on_post_page
+        return self.parts_with(kept)
+
+    def parts_with(self, kept: tuple[str, ...]) -> list[str]:
+        return [json.dumps(_meta.get(self.src_uri), ensure_ascii=False, sort_keys=True, default=str), self.content_string, *kept]
 
     def is_modified(self) -> bool:
         modified = super().is_modified()
@@ -204,8 +209,7 @@ class RenderedFile(GeneratedFile):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         if self.fp is None:
-            self.fp = fingerprint(_build().global_fp, self.dest_uri, text)
-            _build().current[self.dest_uri] = self.fp
+            self.record([text])
 
 
 def _build() -> BuildState:
@@ -309,13 +313,10 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignor
     # The kept blocks go into the page as it is written, not into page.content: MkDocs
     # keeps every page's content until the build ends, and a page's blocks are most of it;
     # here they are rendered (the deferred ones) and let go as soon as the page is written.
-    kept = _blocks.pop(page.file.src_uri, ())
+    kept = rendered(_blocks.pop(page.file.src_uri, ()))
     if isinstance(page.file, PageFile) and page.file.fp is None:
         # Not asked before (a full build): fingerprinted now that its blocks are rendered.
-        rendered = tuple(k if isinstance(k, str) else "\n\n".join(k.blocks()) for k in kept)
-        _blocks[page.file.src_uri] = rendered
-        page.file.fingerprint()
-        kept = _blocks.pop(page.file.src_uri)
+        page.file.record(page.file.parts_with(kept))
     return _html_direction(restore(output, kept), config)
 
 

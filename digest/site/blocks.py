@@ -84,14 +84,15 @@ def plan(blocks: Iterable[Block]) -> tuple[str, tuple[str | Deferred, ...]]:
     return "\n\n".join(parts) + "\n", tuple(kept)
 
 
+def rendered(kept: tuple[str | Deferred, ...]) -> tuple[str, ...]:
+    """The kept blocks as HTML (a deferred one's blocks separated by a blank line, as
+    Python-Markdown writes consecutive raw blocks)."""
+    return tuple("\n\n".join(k.blocks()) if isinstance(k, Deferred) else k for k in kept)
+
+
 def restore(html: str, kept: tuple[str | Deferred, ...]) -> str:
-    """Put the kept blocks into the HTML rendered from the skeleton (a deferred one's blocks
-    separated by a blank line, as Python-Markdown writes consecutive raw blocks)."""
+    """Put the kept blocks into the HTML rendered from the skeleton."""
     if not kept:
         return html
-
-    def block(match: re.Match[str]) -> str:
-        item = kept[int(match.group(1))]
-        return "\n\n".join(item.blocks()) if isinstance(item, Deferred) else item
-
-    return _PLACEHOLDER_RE.sub(block, html)
+    html_blocks = rendered(kept)
+    return _PLACEHOLDER_RE.sub(lambda m: html_blocks[int(m.group(1))], html)
