@@ -249,7 +249,8 @@ def test_share_button_copies_the_link_without_web_share(browser, built_site, ser
     if page.evaluate("!!navigator.share"):
         pytest.skip("this Chromium has the Web Share API: the system sheet would open")
     button.click()
-    assert button.inner_text() == "نُسخ رابط الخبر"
+    # The clipboard is written asynchronously, then the label says so (for 2.5 s): wait for it.
+    page.wait_for_function("document.querySelector('button.digest-share').textContent === 'نُسخ رابط الخبر'", timeout=10000)
     assert page.evaluate("navigator.clipboard.readText()") == base + f"articles/{A000}/"
     context.close()
 
