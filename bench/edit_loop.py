@@ -10,6 +10,7 @@ shows the change (polling the page over HTTP every 50 ms):
 
 * headline: a sidecar override (`seeds/<name>.yml`) gives one article a new headline; the
   article's page is polled;
+* seed: one seed's first line (its headline) is edited in place; its article page is polled;
 * new seed: a new seed is dropped into `seeds/`; its article page is polled;
 * taxonomy: a topic's description is edited; the topic's page is polled.
 
@@ -88,7 +89,7 @@ def run_size(n: int, work: Path, snapshot: Path, repeats: int) -> dict:
     try:
         row["first_build_seconds"] = round(wait_for(base, "موجز القوقاز", start), 2)
         seeds = sorted((tree / "seeds").glob("*.txt"))
-        timings: dict[str, list[float]] = {"headline": [], "new_seed": [], "taxonomy": []}
+        timings: dict[str, list[float]] = {"headline": [], "seed": [], "new_seed": [], "taxonomy": []}
         taxonomy = tree / "digest" / "data" / "taxonomy.yaml"
         original = taxonomy.read_text(encoding="utf-8")
         for k in range(repeats):
@@ -98,6 +99,14 @@ def run_size(n: int, work: Path, snapshot: Path, repeats: int) -> dict:
             since = time.perf_counter()
             seed.with_suffix(".yml").write_text(f"title: {title}\n", encoding="utf-8")
             timings["headline"].append(wait_for(base + f"articles/{article_id(seed.name)}/", title, since))
+
+            time.sleep(2)
+            edited_seed = seeds[(k + 1) * len(seeds) // (repeats + 2) + 1]
+            first, rest = edited_seed.read_text(encoding="utf-8").split("\n", 1)
+            title = f"{first} (تحديث رقم {k + 1})"
+            since = time.perf_counter()
+            edited_seed.write_text(title + "\n" + rest, encoding="utf-8")
+            timings["seed"].append(wait_for(base + f"articles/{article_id(edited_seed.name)}/", title, since))
 
             time.sleep(2)
             new = tree / "seeds" / f"9{k:03d}_editloop{k}.txt"

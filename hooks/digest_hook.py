@@ -18,10 +18,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import clean_directory
+from mkdocs.utils import clean_directory, get_build_date
 
 # The hook file is loaded by path, not as part of a package: make `digest` importable.
 _ROOT = Path(__file__).resolve().parent.parent
@@ -30,10 +32,11 @@ if str(_ROOT) not in sys.path:
 
 from digest.language.escape import sanitize  # noqa: E402
 from digest.site import build_site  # noqa: E402
-from digest.site.blocks import Deferred, plan, rendered, restore  # noqa: E402
-from digest.site import incremental  # noqa: E402
+from digest.site.blocks import Deferred, identity, plan, rendered, restore  # noqa: E402
+from digest.site import incremental, session  # noqa: E402
 from digest.site.incremental import BuildState, Manifest, environment, fingerprint, manifest_path, remove_stale, tree_fingerprint  # noqa: E402
 from digest.site.pages import Page  # noqa: E402
+from digest.site.session import Session  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.digest")
 
@@ -83,6 +86,9 @@ def _sanitized(value):  # type: ignore[no-untyped-def]
 
 def on_startup(command: str, dirty: bool) -> None:
     incremental.dirty_builds = dirty
+    # `mkdocs serve` builds again after every edit: what did not change is kept between
+    # its builds (digest/site/session.py).
+    session.serving = Session() if command == "serve" else None
     if dirty:
         # MkDocs warns that a dirty build "will likely lead to inaccurate navigation": true of
         # a build that skips pages by their files' dates, not of ours (a page is skipped only
@@ -104,13 +110,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Building the digest makes many objects and no cyclic garbage worth collecting.
     gc.disable()
     try:
-        site = build_site(seeds, taxonomy, cache, config.site_url or "")
+        site = build_site(seeds, taxonomy, cache, config.site_url or "", session.serving)
     finally:
         gc.enable()
     _state["site"] = site
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
+    # Gaps (an unknown date, no topic) are said once per version of an article: `mkdocs
+    # serve` does not repeat thousands of lines after every edit.
+    said = session.serving.adapter.setdefault("said", {}) if session.serving is not None else {}
     for article in site.digest.articles:
+        version = site.digest.versions.get(article.id)
+        if said.get(article.id) == version:
+            continue
+        said[article.id] = version
         for warning in article.warnings:
             log.info("%s: %s", article.path, warning)
     if config.nav:
@@ -128,54 +141,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 class GeneratedFile(File):
     """A file the digest generated. In a dirty build, MkDocs asks :meth:`is_modified` before
-    it renders or copies a file: the answer is the file's fingerprint against the manifest of
-    the last build into the same folder (digest/site/incremental.py)."""
+    it renders or copies a file: the answer is the file's fingerprint (computed in on_files,
+    from what the file is made of) against the manifest of the last build into the same
+    folder (digest/site/incremental.py)."""
 
     fp: str | None = None
     # Pages in the nav are built every time: their nav entries and neighbours are not part
     # of their content (a dozen pages).
     always: bool = False
 
-    def content_parts(self) -> list[str]:
-        return [self.content_string]
-
-    def record(self, parts: list[str]) -> None:
-        """Fingerprint the file from ``parts`` (its content, as content_parts gives it)."""
-        build = _build()
-        self.fp = build.current[self.dest_uri] = fingerprint(build.global_fp, self.dest_uri, *parts)
-
-    def fingerprint(self) -> str:
-        if self.fp is None:
-            self.record(self.content_parts())
-        return self.fp  # type: ignore[return-value]
-
     def is_modified(self) -> bool:
         build = _build()
-        if build.full or self.always:
+        if build.full or self.always or self.fp is None:
             return True
-        return build.previous.files.get(self.dest_uri) != self.fingerprint() or not os.path.isfile(self.abs_dest_path)
-
-    def copy_file(self, dirty: bool = False) -> None:
-        super().copy_file(dirty)
-        self.fingerprint()
+        return build.previous.files.get(self.dest_uri) != self.fp or not os.path.isfile(self.abs_dest_path)
 
 
 class PageFile(GeneratedFile):
     """A generated page: MkDocs holds its skeleton; its meta and HTML blocks are the hook's."""
 
-    def content_parts(self) -> list[str]:
-        kept = rendered(_blocks.get(self.src_uri, ()))
-        if self.src_uri in _blocks:
-            _blocks[self.src_uri] = kept  # rendered once: kept for on_post_page
-        return self.parts_with(kept)
-
-    def parts_with(self, kept: tuple[str, ...]) -> list[str]:
-        return [json.dumps(_meta.get(self.src_uri), ensure_ascii=False, sort_keys=True, default=str), self.content_string, *kept]
-
     def is_modified(self) -> bool:
         modified = super().is_modified()
         if not modified:
-            _blocks.pop(self.src_uri, None)  # not written: its rendered blocks are let go
+            _blocks.pop(self.src_uri, None)  # not written: its blocks are let go
         return modified
 
 
@@ -204,12 +192,9 @@ class RenderedFile(GeneratedFile):
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        text = self.render()
         path = Path(self.abs_dest_path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if self.fp is None:
-            self.record([text])
+        path.write_text(self.render(), encoding="utf-8")
 
 
 def _build() -> BuildState:
@@ -238,33 +223,76 @@ def _walk_order(file: File) -> tuple:  # type: ignore[type-arg]
     return (*((1, f) for f in folders), (0, name.rsplit(".", 1)[0] not in ("index", "README"), name))
 
 
+def _dest_uri(src_uri: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a file (mkdocs/structure/files.py, File._get_dest_path), known
+    before the file exists: a narrow build makes files only for what it writes. Checked
+    against MkDocs for every file made (on_files)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    parent, _, name = src_uri.rpartition("/")
+    stem = name[:-3]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return f"{parent}/{stem}.html" if parent else f"{stem}.html"
+    return f"{parent}/{stem}/index.html" if parent else f"{stem}/index.html"
+
+
+def _fingerprint_parts(content: Page | str | Callable[[], str], planned: tuple[str, tuple] | None) -> list[str]:  # type: ignore[type-arg]
+    """What a generated file is made of: a page's key when it has one (digest/site/pages.py),
+    else its meta, skeleton and blocks (a deferred block by its key); a file's key when it
+    has one, else its text. Nothing is rendered to be compared."""
+    if isinstance(content, Page):
+        if content.key is not None:
+            return ["key", content.key]
+        skeleton, kept = planned  # type: ignore[misc]
+        return [json.dumps(content.meta, ensure_ascii=False, sort_keys=True, default=str), skeleton, *identity(kept)]
+    key = getattr(content, "key", None)
+    if key is not None:
+        return ["key", key()]
+    return [content() if callable(content) else content]
+
+
 @_timed("on_files")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = _state["site"]
+    site, build = _state["site"], _build()
     _blocks.clear()
     _meta.clear()
+    hand_written = {f.src_uri for f in files}
+    for src_uri in hand_written & set(site.files):
+        log.error("docs/%s is generated by the digest: remove the hand-written copy", src_uri)
+        files.remove(files.get_file_from_path(src_uri))
+    # Every generated file's fingerprint, for the manifest (and the narrow build's choice).
+    generated: list[tuple[str, str, Page | str | Callable[[], str], tuple | None]] = []  # type: ignore[type-arg]
     for src_uri, content in site.files.items():
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            log.error("docs/%s is generated by the digest: remove the hand-written copy", src_uri)
-            files.remove(existing)
+        dest = _dest_uri(src_uri, config.use_directory_urls)
+        planned = None
+        if isinstance(content, Page) and content.key is None:
+            planned = plan(content.blocks)
+        if build.manifest is not None or not build.full:
+            build.current[dest] = fingerprint(build.global_fp, dest, *_fingerprint_parts(content, planned))
+        generated.append((src_uri, dest, content, planned))
+    # MkDocs gets its files now: the digest's copy of them is let go.
+    site.files.clear()
+    chosen = _narrow(files, generated, config)
+    for src_uri, dest, content, planned in generated if chosen is None else chosen:
         if isinstance(content, Page):
             # MkDocs gets the body without front matter (on_page_markdown hands it the meta
             # as data, no YAML round trip) and without its final HTML blocks, which
             # on_post_page puts back (rendering the deferred ones): the same page, without
             # parsing it all twice, and without holding every page's HTML at once.
             _meta[src_uri] = content.meta
-            content, kept = plan(content.blocks)
+            skeleton, kept = planned or plan(content.blocks)
             if kept:
                 _blocks[src_uri] = kept
-        if callable(content):
-            files.append(RenderedFile.of(config, src_uri, content))
-        elif src_uri in _meta:
-            files.append(PageFile.generated(config, src_uri, content=content))
+            file: GeneratedFile = PageFile.generated(config, src_uri, content=skeleton)
+        elif callable(content):
+            file = RenderedFile.of(config, src_uri, content)
         else:
-            files.append(GeneratedFile.generated(config, src_uri, content=content))
-    # MkDocs holds every page now (File.generated): the digest's copy of them is let go.
-    site.files.clear()
+            file = GeneratedFile.generated(config, src_uri, content=content)
+        if file.dest_uri != dest:
+            raise RuntimeError(f"{src_uri}: MkDocs writes it to {file.dest_uri}, the digest expected {dest}")
+        file.fp = build.current.get(dest)
+        files.append(file)
     # A hand-written page is built every time (a dirty build would otherwise skip it by its
     # date, and leave it out of the search index written from the pages it builds).
     for file in files.documentation_pages():
@@ -273,6 +301,56 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # In MkDocs' own order (as if the pages were in docs/), so that the sitemap and anything
     # else that walks the files agree with a build of `python -m digest export`.
     return Files(sorted(files, key=_walk_order))
+
+
+def _narrow(files: Files, generated: list[tuple], config: MkDocsConfig) -> list[tuple] | None:  # type: ignore[type-arg]
+    """The generated files of a narrow build, or None for a build of them all.
+
+    In a dirty rebuild of `mkdocs serve` whose generated files are the same set as the last
+    build's, MkDocs is handed only what it must build: the generated files whose fingerprint
+    changed (or that are missing on disk), the nav's pages, and any generated file a
+    hand-written page may link to (its path appears in the page's text); every hand-written
+    page and theme file as always. The others are on disk as the last build wrote them:
+    MkDocs would only skip them, after making a file and a page object for each (seconds at
+    10,000 articles). MkDocs writes the sitemap from the pages it is handed: the sitemap of
+    the last build that had them all is written instead (on_post_template: same pages, same
+    site URL, same day: same sitemap)."""
+    build = _build()
+    if session.serving is None:
+        return None
+    held = session.serving.adapter
+    pages = sorted([f.src_uri for f in files.documentation_pages()] + [g[0] for g in generated if g[0].endswith(".md")])
+    held["sitemap-key"] = key = fingerprint(config.site_url or "", get_build_date(), *pages)
+    sitemap = held.get("sitemap")
+    if build.full or sitemap is None or sitemap[0] != key or build.current.keys() != build.previous.files.keys():
+        return None
+    nav = set(_nav_sources(config.nav or []))
+    hand_written = "\n".join(Path(f.abs_src_path).read_text(encoding="utf-8", errors="replace")
+                             for f in files.documentation_pages() if f.abs_src_path)
+    site_dir = config.site_dir
+    chosen = [
+        g for g in generated
+        if g[0] in nav or build.previous.files[g[1]] != build.current[g[1]]
+        or not os.path.isfile(os.path.join(site_dir, g[1])) or _reference(g[0]) in hand_written
+    ]
+    build.narrow = True
+    return chosen
+
+
+def _reference(src_uri: str) -> str:
+    """What a link to a generated file holds: its path without index.md or .md."""
+    return src_uri.removesuffix("index.md").removesuffix(".md").rstrip("/") or src_uri
+
+
+def _nav_sources(items) -> list[str]:  # type: ignore[no-untyped-def]
+    found: list[str] = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += _nav_sources(value)
+    return found
 
 
 def _always() -> bool:
@@ -284,6 +362,32 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if incremental.dirty_builds and build.full:
         # A dirty build that cannot trust what the folder holds: a full one, from empty.
         clean_directory(config.site_dir)
+
+
+class _HeldBytecode(jinja2.BytecodeCache):
+    """The theme's compiled templates, kept by `mkdocs serve` between its builds (MkDocs
+    makes a new template environment for every build; compiling the theme again takes a
+    second). Jinja checks each entry against its template's source."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.held.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.held[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    if session.serving is not None:
+        held = session.serving.adapter
+        if held.get("bytecode-for") != _build().global_fp:  # other settings, theme or code
+            held["bytecode"], held["bytecode-for"] = _HeldBytecode(), _build().global_fp
+        env.bytecode_cache = held["bytecode"]
+    return env
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -314,14 +418,16 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # type: ignor
     # keeps every page's content until the build ends, and a page's blocks are most of it;
     # here they are rendered (the deferred ones) and let go as soon as the page is written.
     kept = rendered(_blocks.pop(page.file.src_uri, ()))
-    if isinstance(page.file, PageFile) and page.file.fp is None:
-        # Not asked before (a full build): fingerprinted now that its blocks are rendered.
-        page.file.record(page.file.parts_with(kept))
     return _html_direction(restore(output, kept), config)
 
 
 @_timed("on_post_template")
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "sitemap.xml" and session.serving is not None:
+        held = session.serving.adapter
+        if _build().narrow:
+            return held["sitemap"][1]  # type: ignore[no-any-return]
+        held["sitemap"] = (held.get("sitemap-key"), output)
     return _html_direction(output, config) if template_name.endswith(".html") else output
 
 
@@ -364,6 +470,12 @@ def _summary() -> None:
 
 def _articles(n: int) -> str:
     return f"{n} article" + ("" if n == 1 else "s")
+
+
+def on_shutdown() -> None:
+    if session.serving is not None:
+        session.serving.close()
+        session.serving = None
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]

@@ -34,6 +34,20 @@ def stamps(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_topic_pattern(tree: Path) -> None:
+    replace_in(tree / "digest" / "data" / "taxonomy.yaml", "      - معاهدة السلام\n", "      - معاهدة السلام\n      - جولة جديدة من محادثات\n")
+
+
+def edit_site_description(tree: Path) -> None:
+    replace_in(tree / "mkdocs.yml", "site_description: ", "site_description: (تجربة) ")
+
+
 @pytest.fixture
 def tree(tmp_path):
     root = tmp_path / "tree"
@@ -56,7 +70,6 @@ def test_after_every_edit_the_incremental_site_is_the_clean_site(tree, tmp_path)
     site, clean = tree / "site", tmp_path / "clean"
     build(tree, site, "--dirty")  # no manifest yet: a full build
     seed = tree / "seeds" / "000_71b24d93f0e166c3.txt"
-    taxonomy = tree / "digest" / "data" / "taxonomy.yaml"
 
     def headline():
         text = seed.read_text(encoding="utf-8")
@@ -68,12 +81,8 @@ def test_after_every_edit_the_incremental_site_is_the_clean_site(tree, tmp_path)
         ("delete a seed", lambda: (tree / "seeds" / "003_e95859598815607c.txt").unlink()),
         ("change an override", lambda: (tree / "seeds" / "001_0795dd7ba1cf26a9.yml").write_text(
             "title: عنوان صححه المحرر\ndate: 2024-06-20\n", encoding="utf-8")),
-        ("change a topic's patterns", lambda: taxonomy.write_text(
-            taxonomy.read_text(encoding="utf-8").replace("      - معاهدة السلام\n", "      - معاهدة السلام\n      - جولة جديدة من محادثات\n", 1),
-            encoding="utf-8")),
-        ("change mkdocs.yml", lambda: (tree / "mkdocs.yml").write_text(
-            (tree / "mkdocs.yml").read_text(encoding="utf-8").replace("site_description: ", "site_description: (تجربة) ", 1),
-            encoding="utf-8")),
+        ("change a topic's patterns", lambda: add_topic_pattern(tree)),
+        ("change mkdocs.yml", lambda: edit_site_description(tree)),
     ]
     rewritten = {}
     for name, edit in edits:
@@ -103,6 +112,67 @@ def test_after_every_edit_the_incremental_site_is_the_clean_site(tree, tmp_path)
     # mkdocs.yml is outside any page's content: everything was written again.
     assert len(rewritten["change mkdocs.yml"]) >= html_files
     print({name: len(paths) for name, paths in rewritten.items()}, html_files)
+
+
+def test_a_serving_session_after_every_edit_leaves_the_clean_site(tree, tmp_path):
+    """`mkdocs serve` keeps the digest between builds (digest/site/session.py) and, when the
+    set of files is unchanged, hands MkDocs only the files that changed (a narrow build):
+    after each edit, in one process, the served folder equals a clean build's."""
+    site, clean = tmp_path / "served", tmp_path / "clean"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1732000000", "PYTHONPATH": str(tree)}
+    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "serve_session.py"), str(site)], cwd=tree, env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seed = tree / "seeds" / "000_71b24d93f0e166c3.txt"
+    sidecar = tree / "seeds" / "002_5f9c524816c939ca.yml"
+
+    def rebuild() -> None:
+        server.stdin.write("build\n")
+        server.stdin.flush()
+        line = server.stdout.readline()
+        assert line == "built\n", (line, server.stderr.read()[-3000:] if line == "" else "")
+
+    def headline(mark: str):
+        def edit():
+            text = seed.read_text(encoding="utf-8")
+            seed.write_text(text.replace("\n", f" ({mark})\n", 1), encoding="utf-8")
+        return edit
+
+    edits = [
+        ("change a headline", headline("محدّث")),
+        ("write an override", lambda: sidecar.write_text("title: عنوان آخر صححه المحرر\n", encoding="utf-8")),
+        ("add a seed", lambda: (tree / "seeds" / "005_new.txt").write_text(NEW_SEED, encoding="utf-8")),
+        ("change the headline again", headline("مرة ثانية")),
+        ("delete a seed", lambda: (tree / "seeds" / "003_e95859598815607c.txt").unlink()),
+        ("remove the override", sidecar.unlink),
+        ("change a topic's patterns", lambda: add_topic_pattern(tree)),
+        ("change mkdocs.yml", lambda: edit_site_description(tree)),
+        ("change the headline a third time", headline("ثالثة")),
+    ]
+    rewritten = {}
+    try:
+        rebuild()
+        for name, edit in edits:
+            before = stamps(site)
+            edit()
+            rebuild()
+            shutil.rmtree(clean, ignore_errors=True)
+            build(tree, clean)
+            ours, theirs = files_of(site), files_of(clean)
+            assert sorted(ours) == sorted(theirs), (name, set(ours) ^ set(theirs))
+            different = [path for path in ours if ours[path] != theirs[path]]
+            assert not different, (name, different[:10])
+            rewritten[name] = {p for p, t in stamps(site).items() if before.get(p) != t}
+    finally:
+        server.stdin.close()
+        server.wait(timeout=120)
+    # Edits that keep the set of files are narrow: a few dozen files written, not the site.
+    total = len(files_of(site))
+    for name in ("change a headline", "write an override", "change the headline a third time"):
+        assert "sitemap.xml" in rewritten[name]  # written again, with every page
+        assert len(rewritten[name]) < total / 4, (name, len(rewritten[name]), total)
+    assert "raw/71b24d93f0e166c3.html" in rewritten["change a headline"]
+    assert "raw/5f9c524816c939ca.html" not in rewritten["change a headline"]
+    print({name: len(paths) for name, paths in rewritten.items()}, total)
 
 
 def test_a_build_that_is_not_dirty_is_full_and_leaves_a_manifest(tree):
@@ -150,3 +220,99 @@ def test_stale_files_are_removed_inside_the_site_only(tmp_path):
 def test_fingerprints_do_not_collide_on_how_parts_are_cut():
     assert fingerprint("ab", "c") != fingerprint("a", "bc")
     assert fingerprint("x") == fingerprint(b"x")
+
+
+def test_related_articles_kept_between_builds_equal_a_fresh_computation():
+    """digest/site/related.py: with the memo of the last call, only articles sharing a
+    changed feature are scored again; the result must be the one computed from scratch."""
+    import random
+    from dataclasses import replace
+
+    from digest.model import Article
+    from digest.site.related import RelatedMemo, related_articles
+
+    rng = random.Random(7)
+    entities, topics = [f"e{i}" for i in range(30)], ["peace-treaty", "border-delimitation", "peacekeepers"]
+    articles = [Article(id=f"a{i:04d}", path="", title="t", date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                        topics=rng.sample(topics, rng.randint(0, 2)), entities=rng.sample(entities, rng.randint(0, 5)))
+                for i in range(400)]  # more than MAX_POSTINGS per feature: windows are exercised
+    memo = RelatedMemo()
+
+    def ids(result):
+        return {k: [a.id for a in v] for k, v in result.items()}
+
+    related_articles(articles, memo)
+    for step in range(60):
+        i = rng.randrange(len(articles))
+        change = rng.choice(["entities", "topics", "title", "date"])
+        if change == "entities":
+            articles[i] = replace(articles[i], entities=rng.sample(entities, rng.randint(0, 5)))
+        elif change == "topics":
+            articles[i] = replace(articles[i], topics=rng.sample(topics, rng.randint(0, 2)))
+        elif change == "title":
+            articles[i] = replace(articles[i], title=f"t{step}")
+        else:  # another order: everything scored again
+            articles[i] = replace(articles[i], date=f"2023-0{1 + step % 9}-01")
+        ordered = sorted(articles, key=lambda a: (a.date, a.id), reverse=True)
+        assert ids(related_articles(ordered, memo)) == ids(related_articles(ordered)), (step, change)
+
+
+def test_search_index_kept_between_builds_equals_a_fresh_one():
+    """digest/site/search.py: the postings kept by a server are updated for the articles
+    whose version changed; every file of the index equals one built from scratch."""
+    import random
+    from dataclasses import replace
+
+    from digest.language.dates import calendar
+    from digest.site import build_site
+    from digest.site.context import SiteContext
+    from digest.site.search import SearchMemo, build_index
+
+    site = build_site(SEEDS)
+    articles, taxonomy, cal = list(site.digest.articles), site.taxonomy, calendar()
+    rng = random.Random(3)
+    words = "روسيا أرمينيا السلام الحدود باكو موسكو يريفان اتفاق ترسيم".split()
+    memo = SearchMemo()
+
+    def texts(files):
+        return {k: v if isinstance(v, str) else v() for k, v in files.items()}
+
+    texts(build_index(SiteContext.build(articles, taxonomy, cal), memo))
+    for step in range(15):
+        i = rng.randrange(len(articles))
+        body = list(articles[i].body)
+        body[rng.randrange(len(body))] = " ".join(rng.sample(words, 4)) + f" {step}"
+        title = articles[i].title if step % 3 else articles[i].title + " " + rng.choice(words)
+        articles[i] = replace(articles[i], body=body, title=title)
+        kept = texts(build_index(SiteContext.build(articles, taxonomy, cal), memo))
+        assert kept == texts(build_index(SiteContext.build(articles, taxonomy, cal))), step
+
+
+def test_seeds_kept_between_builds_are_read_again_only_when_changed(tmp_path):
+    """digest/corpus/build.py, SeedMemo: a server keeps the parsed articles; an edited seed
+    is parsed again, an override is applied to a copy (removing it restores the article),
+    and every build equals a build without the memo."""
+    from digest.corpus.build import SeedMemo, build_digest
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    memo = SeedMemo()
+
+    def same_as_fresh():
+        kept, fresh = build_digest(seeds, memo=memo, workers=1), build_digest(seeds, workers=1)
+        assert [a.to_record() for a in kept.articles] == [a.to_record() for a in fresh.articles]
+        assert kept.versions == fresh.versions
+        return kept
+
+    first = same_as_fresh()
+    seed = seeds / "000_71b24d93f0e166c3.txt"
+    sidecar = seeds / "002_5f9c524816c939ca.yml"
+    sidecar.write_text("title: عنوان صححه المحرر\n", encoding="utf-8")
+    edited = same_as_fresh()
+    assert {a.title for a in edited.articles} >= {"عنوان صححه المحرر"}
+    sidecar.unlink()
+    restored = same_as_fresh()
+    assert restored.versions == first.versions  # the override did not stick to the kept article
+    seed.write_text(seed.read_text(encoding="utf-8").replace("\n", " (محدّث)\n", 1), encoding="utf-8")
+    changed = same_as_fresh()
+    assert {k for k in changed.versions if changed.versions[k] != first.versions.get(k)} == {"71b24d93f0e166c3"}

@@ -8,13 +8,14 @@ exact duplicates, each with an error naming the file.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Article, SeedError
 from ..parse.assembly import Pipeline, article_id
 from ..parse.reader import MAX_BYTES, SEED_SUFFIX, read_bounded
-from .cache import ArticleCache
+from .cache import ArticleCache, record_version, seed_key
 from .discover import Entry, list_folder
 from .overrides import SUFFIXES, apply_override, load_override
 from .parallel import parse_all
@@ -26,6 +27,23 @@ class Digest:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[SeedError] = field(default_factory=list)
+    # article id → a hash of the article's record as published (the parsed record, its id,
+    # its override): equal versions, equal articles. Made from the record, not the seed, so
+    # that a taxonomy edit that changes no article's topics changes no version.
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+Signature = tuple[int, int, int, int]
+
+
+@dataclass
+class SeedMemo:
+    """The seeds of the last build of one process (``mkdocs serve`` builds again and again):
+    a seed whose file has the same size, times and inode is not read or looked up again;
+    its parsed article (never modified: overrides make a new record) is used as it is."""
+
+    fingerprint: str = ""
+    seeds: dict[str, tuple[Signature, str, Article, str]] = field(default_factory=dict)  # key, article, version
 
 
 def _sidecar(path: Path, names: set[str]) -> Path | None:
@@ -43,22 +61,37 @@ class _Seed:
     ident: str
     key: str = ""
     result: Article | SeedError | None = None
+    signature: Signature | None = None
+    version: str = ""  # of the parsed record (cache.record_version)
 
 
 def build_digest(
-    seeds_dir: Path, pipeline: Pipeline | None = None, cache: ArticleCache | None = None, workers: int | None = None
+    seeds_dir: Path,
+    pipeline: Pipeline | None = None,
+    cache: ArticleCache | None = None,
+    workers: int | None = None,
+    memo: SeedMemo | None = None,
+    save: bool = True,
 ) -> Digest:
     """Every file of ``seeds_dir`` ends as an article or an error; nothing is skipped silently.
 
     With a ``cache``, seeds whose bytes (and the code and data) did not change since the last
-    build are not parsed again; the others are parsed by :func:`parse_all`."""
+    build are not parsed again; the others are parsed by :func:`parse_all`. With a ``memo``
+    (kept by the caller between builds), unchanged seed files are not even read; ``save``:
+    write the cache now (a server writes it when it stops)."""
     pipeline = pipeline or Pipeline()
     digest = Digest()
+    fingerprint = cache.fingerprint if cache else ""
+    if memo is not None and memo.fingerprint != fingerprint:
+        memo.seeds, memo.fingerprint = {}, fingerprint
+    if cache:
+        cache.begin()
     if not seeds_dir.is_dir():
         digest.errors.append(SeedError(str(seeds_dir), "the seeds folder does not exist"))
         return digest
     listing = list_folder(seeds_dir)
     files = [e.path for e in listing if isinstance(e, Entry)]
+    signatures = {e.path: e.signature for e in listing if isinstance(e, Entry)}
     names = {p.name for p in files}  # regular files only: a link is never a seed nor a sidecar
     seeds = {n for n in names if n.endswith(SEED_SUFFIX) and not n.startswith(".")}
     # Pass 1, in folder order: what is not a seed is an error; a seed is read and looked up
@@ -75,22 +108,38 @@ def build_digest(
         if not path.name.endswith(SEED_SUFFIX):
             entries.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
             continue
+        signature = signatures[path]
+        known = memo.seeds.get(str(path)) if memo is not None else None
+        if known is not None and signature == known[0]:
+            seed = _Seed(path, b"", article_id(path.name), known[1], known[2], signature, known[3])
+            if cache:
+                cache.keep(seed.key)
+            entries.append(seed)
+            continue
         try:
             seed = _Seed(path, read_bounded(path, MAX_BYTES), article_id(path.name))
         except SeedError as error:
             entries.append(error)
             continue
+        seed.key = seed_key(fingerprint, str(path), seed.ident, seed.data)
         if cache:
-            seed.key = cache.key(str(path), seed.ident, seed.data)
             seed.result = cache.get(seed.key)
+            if seed.result is not None:
+                seed.version = cache.version(seed.key)
+        seed.signature = signature
         entries.append(seed)
     # Parse what the cache did not have.
     todo = [e for e in entries if isinstance(e, _Seed) and e.result is None]
     parsed = parse_all(pipeline, [(str(e.path), e.data, e.ident) for e in todo], workers)
     for seed, result in zip(todo, parsed):
         seed.result = result
-        if cache and isinstance(result, Article):
-            cache.put(seed.key, result)
+        if isinstance(result, Article):
+            seed.version = cache.put(seed.key, result) if cache else record_version(result)
+    if memo is not None:
+        memo.seeds = {
+            str(e.path): (e.signature, e.key, e.result, e.version) for e in entries
+            if isinstance(e, _Seed) and isinstance(e.result, Article) and e.signature is not None
+        }
     # Pass 2, in folder order: ids, overrides, duplicates.
     used_ids: set[str] = set()
     by_content: dict[str, str] = {}
@@ -113,10 +162,13 @@ def build_digest(
             attempt += 1
         if ident != entry.ident:
             article = replace(article, id=ident)
+        version = [entry.version, ident]
         try:
             sidecar = _sidecar(path, names)
             if sidecar is not None:
-                apply_override(article, load_override(sidecar, pipeline.taxonomy))
+                override = load_override(sidecar, pipeline.taxonomy)
+                article = apply_override(article, override)
+                version.append(json.dumps(override.values, ensure_ascii=False, sort_keys=True, default=str))
         except SeedError as error:
             digest.errors.append(error)
             continue
@@ -130,6 +182,7 @@ def build_digest(
         by_content[fingerprint] = path.name
         used_ids.add(ident)
         digest.articles.append(article)
-    if cache:
+        digest.versions[ident] = hashlib.sha256("\0".join(version).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    if cache and save:
         cache.save()
     return digest

@@ -30,9 +30,12 @@ FORMAT = "digest-cache-2"
 MAX_CACHE_BYTES = 4 * 1024**3
 
 
-def code_fingerprint(*extra: Path) -> str:
+def code_fingerprint(*extra: Path, without: Path | None = None) -> str:
+    """The package's sources and data files, and ``extra`` files (the taxonomy in use);
+    ``without``: leave that data file out (a fingerprint of the code without the taxonomy)."""
     digest = hashlib.sha256(FORMAT.encode())
-    files = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "data").glob("*.yaml")) + list(extra)
+    data = [p for p in sorted((_PACKAGE / "data").glob("*.yaml")) if without is None or p.resolve() != without.resolve()]
+    files = sorted(_PACKAGE.rglob("*.py")) + data + list(extra)
     for path in files:
         name = path.relative_to(_PACKAGE).as_posix() if path.is_relative_to(_PACKAGE) else path.name
         digest.update(name.encode())
@@ -40,8 +43,28 @@ def code_fingerprint(*extra: Path) -> str:
     return digest.hexdigest()
 
 
+def seed_key(fingerprint: str, name: str, article_id: str, data: bytes) -> str:
+    """What a parsed article is a function of: the code and data (``fingerprint``), the
+    seed's name, id and bytes."""
+    digest = hashlib.sha256(fingerprint.encode())
+    for part in (name.encode("utf-8", "surrogateescape"), article_id.encode(), data):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
 def _checksum(record: str) -> str:
     return hashlib.sha256(record.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _record(article: Article) -> str:
+    return json.dumps(article.to_record(), ensure_ascii=False, separators=(",", ":"))
+
+
+def record_version(article: Article) -> str:
+    """A hash of the article's whole record (what its pages are made of): the same as the
+    cache's checksum of its entry."""
+    return _checksum(_record(article))
 
 
 class ArticleCache:
@@ -68,11 +91,17 @@ class ArticleCache:
             self._entries = {}  # no cache, an old format or a torn file: start afresh
 
     def key(self, name: str, article_id: str, data: bytes) -> str:
-        digest = hashlib.sha256(self.fingerprint.encode())
-        for part in (name.encode("utf-8", "surrogateescape"), article_id.encode(), data):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-        return digest.hexdigest()
+        return seed_key(self.fingerprint, name, article_id, data)
+
+    def begin(self) -> None:
+        """A new build with the same cache (the next build of ``mkdocs serve``): the entries
+        it uses are counted afresh."""
+        self.hits = self.misses = self.dropped = 0
+        self._used = set()
+
+    def keep(self, key: str) -> None:
+        """The article of ``key`` is used by this build (the caller holds it already)."""
+        self._used.add(key)
 
     def get(self, key: str) -> Article | None:
         entry = self._entries.get(key)
@@ -95,11 +124,18 @@ class ArticleCache:
         self._used.add(key)
         return article
 
-    def put(self, key: str, article: Article) -> None:
-        record = json.dumps(article.to_record(), ensure_ascii=False, separators=(",", ":"))
-        self._entries[key] = [_checksum(record), record]
+    def put(self, key: str, article: Article) -> str:
+        """Store the article; its record's version (:func:`record_version`)."""
+        record = _record(article)
+        checksum = _checksum(record)
+        self._entries[key] = [checksum, record]
         self._used.add(key)
         self._dirty = True
+        return checksum
+
+    def version(self, key: str) -> str:
+        """The record version of the entry ``key`` (one just read by :meth:`get` or stored)."""
+        return self._entries[key][0]
 
     def save(self) -> None:
         """Write the entries used by this build (others are stale), atomically."""

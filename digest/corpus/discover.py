@@ -21,6 +21,9 @@ class Entry:
     """A regular file of the folder, by name (never through a link)."""
 
     path: Path
+    # (size, mtime_ns, ctime_ns, inode) when listed: a file with the same is taken as unchanged
+    # by a process that keeps what it read (digest/corpus/build.py, SeedMemo).
+    signature: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 def file_kind(mode: int) -> str:
@@ -53,7 +56,7 @@ def list_folder(directory: Path) -> list[Entry | SeedError]:
             state = "" if os.path.exists(path) else " (dangling)"
             found.append(SeedError(str(path), f"a symbolic link{state} to {target}: links are never followed; copy the file into the folder"))
         elif stat.S_ISREG(info.st_mode):
-            found.append(Entry(path))
+            found.append(Entry(path, (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)))
         else:
             found.append(SeedError(str(path), file_kind(info.st_mode)))
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -103,23 +103,26 @@ def load_override(path: Path, taxonomy: Taxonomy) -> Override:
     return Override(name, values)
 
 
-def apply_override(article: Article, override: Override) -> None:
+def apply_override(article: Article, override: Override) -> Article:
+    """``article`` as the editor's sidecar corrects it: a new record (the parsed one may be
+    shared with the cache and the next build of ``mkdocs serve``)."""
     values = override.values
+    changes: dict[str, object] = {}
+    warnings = list(article.warnings)
     if "title" in values:
-        article.title, article.title_from_lead = values["title"], False
+        changes.update(title=values["title"], title_from_lead=False)
     if "date" in values:
-        article.date, article.date_inferred = values["date"], False
-        article.date_note = f"set by the editor in {override.path}"
-        article.date_source = ""
-        article.warnings = [w for w in article.warnings if w.code not in (Code.NO_DATE, Code.INFERRED_DATE)]
+        changes.update(date=values["date"], date_inferred=False, date_note=f"set by the editor in {override.path}", date_source="")
+        warnings = [w for w in warnings if w.code not in (Code.NO_DATE, Code.INFERRED_DATE)]
     if "sources" in values:
-        article.sources = values["sources"]
-        article.warnings = [w for w in article.warnings if w.code is not Code.NO_SOURCE]
+        changes["sources"] = values["sources"]
+        warnings = [w for w in warnings if w.code is not Code.NO_SOURCE]
     if "topics" in values:
-        article.topics = values["topics"]
-        article.evidence = {t: article.evidence.get(t, []) for t in article.topics}
-        article.mentions = [t for t in article.mentions if t not in article.topics]
-        article.warnings = [w for w in article.warnings if w.code is not Code.NO_TOPIC]
+        topics = values["topics"]
+        changes.update(topics=topics, evidence={t: article.evidence.get(t, []) for t in topics},
+                       mentions=[t for t in article.mentions if t not in topics])
+        warnings = [w for w in warnings if w.code is not Code.NO_TOPIC]
     if "tags" in values:
-        article.tags = values["tags"]
-    article.warnings.append(ArticleWarning(Code.OVERRIDE, ", ".join(values)))
+        changes["tags"] = values["tags"]
+    warnings.append(ArticleWarning(Code.OVERRIDE, ", ".join(values)))
+    return replace(article, **changes, warnings=warnings)  # type: ignore[arg-type]

@@ -38,12 +38,18 @@ _PLACEHOLDER_RE = re.compile(r"<!--digest-block-(\d+)-->")
 
 class Deferred:
     """HTML blocks rendered when the page is written: ``render()`` returns one block or an
-    iterable of blocks (``None`` skipped), each a block-level element."""
+    iterable of blocks (``None`` skipped), each a block-level element.
 
-    __slots__ = ("render",)
+    ``key()``, when given, names everything the blocks are made of (article versions, URLs,
+    labels): equal keys, equal HTML. An incremental build compares keys, so that a page is
+    rendered only when it is written (digest/site/incremental.py)."""
 
-    def __init__(self, render: Callable[[], Markup | Iterable[Markup | None] | None]) -> None:
+    __slots__ = ("render", "key")
+
+    def __init__(self, render: Callable[[], Markup | Iterable[Markup | None] | None],
+                 key: Callable[[], str] | None = None) -> None:
         self.render = render
+        self.key = key
 
     def blocks(self) -> list[Markup]:
         rendered = self.render()
@@ -53,6 +59,20 @@ class Deferred:
 
 
 Block = Union[str, Markup, Deferred]
+
+
+class LazyText:
+    """The text of a generated file that is not a page (a raw seed, a chunk of the search
+    index's documents), made when the file is written; ``key()`` as :class:`Deferred`'s."""
+
+    __slots__ = ("render", "key")
+
+    def __init__(self, render: Callable[[], str], key: Callable[[], str] | None = None) -> None:
+        self.render = render
+        self.key = key
+
+    def __call__(self) -> str:
+        return self.render()
 
 
 def one_line(block: str) -> str:
@@ -88,6 +108,15 @@ def rendered(kept: tuple[str | Deferred, ...]) -> tuple[str, ...]:
     """The kept blocks as HTML (a deferred one's blocks separated by a blank line, as
     Python-Markdown writes consecutive raw blocks)."""
     return tuple("\n\n".join(k.blocks()) if isinstance(k, Deferred) else k for k in kept)
+
+
+def identity(kept: tuple[str | Deferred, ...]) -> tuple[str, ...]:
+    """What the kept blocks are made of, for a fingerprint: an HTML block itself, a deferred
+    block its key (rendered only when it has none)."""
+    return tuple(
+        ("\0key:" + k.key() if k.key is not None else "\n\n".join(k.blocks())) if isinstance(k, Deferred) else k
+        for k in kept
+    )
 
 
 def restore(html: str, kept: tuple[str | Deferred, ...]) -> str:

@@ -14,9 +14,11 @@ from ..parse.assembly import Pipeline
 from ..taxonomy import DEFAULT_PATH, Taxonomy
 from . import urls
 from .context import SiteContext
+from .related import RelatedMemo
 from .feeds import site_feeds
 from .pages import Page, SiteRenderer
-from .search import build_index
+from .search import SearchMemo, build_index
+from .session import Session
 
 
 @dataclass
@@ -51,20 +53,36 @@ class SiteBuild:
 
 
 def build_site(
-    seeds_dir: Path, taxonomy_path: Path | None = None, cache_path: Path | None = None, site_url: str = ""
+    seeds_dir: Path,
+    taxonomy_path: Path | None = None,
+    cache_path: Path | None = None,
+    site_url: str = "",
+    session: Session | None = None,
 ) -> SiteBuild:
+    """The site of ``seeds_dir``; with a ``session``, the next build of the same process
+    reuses what did not change (digest/site/session.py)."""
     path = taxonomy_path or DEFAULT_PATH
     # Load the taxonomy and the calendar.
     taxonomy = Taxonomy.load(path)
     cal = calendar()
     # Parse the seeds (from the cache where a seed is unchanged).
-    cache = ArticleCache(cache_path, code_fingerprint(path)) if cache_path else None
-    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache)
+    cache = None
+    fingerprint = code_fingerprint(path)
+    if cache_path:
+        cache = session.article_cache(cache_path, fingerprint) if session else ArticleCache(cache_path, fingerprint)
+    first = session is None or session.builds == 0
+    digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache, memo=session.seeds if session else None, save=first)
+    if session:
+        session.builds += 1
     # Gather: one order, every grouping, related stories and key dates.
-    ctx = SiteContext.build(digest.articles, taxonomy, cal)
+    # What renders a page besides the articles and the taxonomy (whose parts a page shows
+    # are in its key): the code and the other data files.
+    stamp = code_fingerprint(without=path)
+    related = session.memo("related", stamp, RelatedMemo) if session else None
+    ctx = SiteContext.build(digest.articles, taxonomy, cal, digest.versions, stamp, related)
     # Render: pages, feeds, the search index.
-    renderer = SiteRenderer(ctx, site_url or "")
+    renderer = SiteRenderer(ctx, site_url or "", session.memo("article-pages", stamp, dict) if session else None)
     files: dict[str, Page | str | Callable[[], str]] = dict(renderer.pages())
     files.update(site_feeds(ctx, renderer.absolute))
-    files.update(build_index(ctx))
+    files.update(build_index(ctx, session.memo("search", stamp, SearchMemo) if session else None))
     return SiteBuild(digest, taxonomy, path, files)

@@ -10,11 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..corpus.cache import record_version
 from ..language.dates import Calendar
 from ..model import Article
 from ..taxonomy import Entity, Taxonomy
 from . import urls
-from .related import related_articles
+from .related import RelatedMemo, related_articles
 from .timeline import Citation, key_dates
 
 
@@ -63,12 +64,18 @@ class SiteContext:
     undated: list[Article] = field(default_factory=list)
     related: dict[str, list[Article]] = field(default_factory=dict)
     key_dates: dict[str, list[Citation]] = field(default_factory=dict)
+    # article id → its version (digest/corpus/build.py), and a hash of the code and data
+    # files (the taxonomy aside) the site is rendered with: what the keys of incremental
+    # builds are made of.
+    versions: dict[str, str] = field(default_factory=dict)
+    stamp: str = ""
     _month_by_key: dict[tuple[int, int], Month] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, articles: Iterable[Article], taxonomy: Taxonomy, calendar: Calendar) -> "SiteContext":
+    def build(cls, articles: Iterable[Article], taxonomy: Taxonomy, calendar: Calendar,
+              versions: dict[str, str] | None = None, stamp: str = "", related: RelatedMemo | None = None) -> "SiteContext":
         ordered = newest_first(articles)
-        ctx = cls(taxonomy, calendar, ordered)
+        ctx = cls(taxonomy, calendar, ordered, versions=dict(versions or {}), stamp=stamp)
         by_topic: dict[str, list[Article]] = defaultdict(list)
         by_mention: dict[str, list[Article]] = defaultdict(list)
         by_source: dict[str, list[Article]] = defaultdict(list)
@@ -94,9 +101,17 @@ class SiteContext:
         ctx.source_uris = _source_uris(by_source, taxonomy)
         ctx.months = [Month(y, m, urls.month_uri(y, m), by_month[(y, m)]) for y, m in sorted(by_month, reverse=True)]
         ctx._month_by_key = {(m.year, m.month): m for m in ctx.months}
-        ctx.related = related_articles(ordered)
+        ctx.related = related_articles(ordered, related)
         ctx.key_dates = key_dates(ordered)
         return ctx
+
+    def version(self, article: Article) -> str:
+        """The article's version: from the digest, or (articles made another way, as in
+        tests) a hash of its whole record."""
+        version = self.versions.get(article.id)
+        if version is None:
+            version = self.versions[article.id] = record_version(article)
+        return version
 
     def topic_label(self, slug: str) -> str:
         return self.taxonomy.topic_by_slug[slug].label

@@ -133,6 +133,10 @@ class BuildState:
     # build's manifest is missing or was made with other settings, code, theme or pages.
     full: bool
     current: dict[str, str] = field(default_factory=dict)  # path in the site → fingerprint
+    # A narrow build: the engine was handed only the generated files to write (and the few
+    # it needs to resolve links and the nav); the others are on disk as the last build left
+    # them, and their fingerprints carried over.
+    narrow: bool = False
 
 
 def safe_relative(path: str) -> bool:

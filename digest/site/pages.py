@@ -26,7 +26,7 @@ from ..model import Article
 from ..taxonomy import Entity
 from . import labels, urls
 from .context import Month, SiteContext, Tag
-from .blocks import Block, Deferred
+from .blocks import Block, Deferred, LazyText
 from .blocks import text as blocks_text
 from .html import Markup, el, escaped, join
 from .raw import raw_page
@@ -66,6 +66,9 @@ class Page:
 
     meta: dict[str, object]
     blocks: tuple[Block, ...]
+    # When given: names everything the page is made of (equal keys, equal pages), so that an
+    # incremental build need not look at the page itself (digest/site/incremental.py).
+    key: str | None = None
 
     @property
     def body(self) -> str:
@@ -164,10 +167,14 @@ _WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed
 class SiteRenderer:
     """Every page of the site, from one :class:`SiteContext`."""
 
-    def __init__(self, ctx: SiteContext, site_url: str = "") -> None:
+    def __init__(self, ctx: SiteContext, site_url: str = "", memo: dict[str, tuple[str, dict[str, object], tuple[Block, ...]]] | None = None) -> None:
         self.ctx = ctx
         self.cal = ctx.calendar
         self.site_url = site_url
+        # article page URI → (key, meta, head blocks) of the last build of this process
+        # (digest/site/session.py): an article page whose key is unchanged is not made again.
+        self.memo = memo if memo is not None else {}
+        self._tag_rank: dict[str, tuple[int, int]] | None = None  # tag → (kind's rank, articles)
         # article id → its card split around the link's URL (the rest of a card does not
         # depend on the page listing it; every article is listed on a dozen pages).
         self._cards: dict[tuple[str, str, bool], tuple[str, str]] = {}
@@ -220,9 +227,18 @@ class SiteRenderer:
         make = item or self.card
         return el("div", [make(a, from_uri) for a in articles], class_="digest-cards")
 
-    def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None) -> Deferred:
-        """:meth:`cards`, rendered when the page is written (a listing's cards are most of it)."""
-        return Deferred(lambda: self.cards(articles, from_uri, item))
+    def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None, item_key: str = "") -> Deferred:
+        """:meth:`cards`, rendered when the page is written (a listing's cards are most of
+        it); ``item_key`` names ``item`` (how a card is made: a topic's marks its evidence)."""
+        def key() -> str:
+            return "\x1f".join([self.key_base(), "cards", from_uri, item_key, *(self.ctx.version(a) for a in articles)])
+
+        return Deferred(lambda: self.cards(articles, from_uri, item), key)
+
+    def key_base(self) -> str:
+        """What every key holds: the code and data files (the taxonomy aside: a key names what
+        it shows of it), the site's URL."""
+        return self.ctx.stamp + "\x1f" + self.site_url
 
     def pager(self, uris: list[str], n: int) -> Markup | None:
         """Bounded navigation between the pages of a listing: first, previous, next, last."""
@@ -257,6 +273,7 @@ class SiteRenderer:
         trail: list[tuple[str, str]],
         intro: list[Markup | str] = (),  # type: ignore[assignment]
         item: Item | None = None,
+        item_key: str = "",
         description: str = "",
         size: int = LIST_SIZE,
         chip: str | None = None,
@@ -274,9 +291,9 @@ class SiteRenderer:
             if n == 1:
                 blocks += list(intro)
             if by_month:
-                blocks += self.timeline_groups(chunk, uri, item)
+                blocks += self.timeline_groups(chunk, uri, item, item_key)
             elif chunk:
-                blocks.append(self.deferred_cards(chunk, uri, item))
+                blocks.append(self.deferred_cards(chunk, uri, item, item_key))
             blocks.append(self.pager(uris, n))
             meta: dict[str, object] = {**(extra_meta or {}), "title": attribute(heading), "search": {"exclude": True}}
             if description:
@@ -284,7 +301,7 @@ class SiteRenderer:
             out[uri] = Page(meta, body(*blocks))
         return out
 
-    def timeline_groups(self, articles: list[Article], uri: str, item: Item | None) -> list[Markup | str]:
+    def timeline_groups(self, articles: list[Article], uri: str, item: Item | None, item_key: str = "") -> list[Markup | str]:
         """Cards under a heading per year and per month (Markdown headings of constant
         words and numbers: they make the page's table of contents)."""
         blocks: list[Markup | str] = []
@@ -293,7 +310,7 @@ class SiteRenderer:
 
         def flush() -> None:
             if group:
-                blocks.append(self.deferred_cards(list(group), uri, item))
+                blocks.append(self.deferred_cards(list(group), uri, item, item_key))
                 group.clear()
 
         for article in articles:
@@ -324,13 +341,36 @@ class SiteRenderer:
 
     def foot_tags(self, article: Article) -> list[Tag]:
         """The article's tags for its foot: most specific first, at most eight."""
-        tags = [self.ctx.tags[t] for t in article.tags if t in self.ctx.tags]
-        order = {t.name: i for i, t in enumerate(tags)}
-        tags.sort(key=lambda t: (KIND_RANK.get(t.kind, 2), len(t.articles), order[t.name]))
-        return tags[:MAX_TAG_CHIPS]
+        rank = self._tag_rank
+        if rank is None:
+            rank = self._tag_rank = {name: (KIND_RANK.get(t.kind, 2), len(t.articles)) for name, t in self.ctx.tags.items()}
+        order = {t: i for i, t in enumerate(article.tags) if t in rank}
+        names = sorted(order, key=lambda t: (*rank[t], order[t]))
+        return [self.ctx.tags[t] for t in names[:MAX_TAG_CHIPS]]
+
+    def article_key(self, article: Article) -> str:
+        """Everything an article's page is made of besides the code and data: the article,
+        its publishers' pages, its tags on the foot, its related articles."""
+        return "\x1f".join([
+            self.key_base(), "article", self.ctx.version(article), *(self.ctx.topic_label(s) for s in article.topics), "",
+            *(self.ctx.source_uris.get(s, "") for s in article.sources), "",
+            *(t.name + "\0" + t.uri for t in self.foot_tags(article)), "",
+            *(a.id + "\0" + self.ctx.version(a) for a in self.ctx.related.get(article.id, [])),
+        ])
 
     def article_page(self, article: Article) -> Page:
         uri = urls.article_uri(article)
+        key = self.article_key(article)
+        known = self.memo.get(uri)
+        if known is not None and known[0] == key:
+            meta, head = known[1], known[2]
+        else:
+            meta, head = self.article_head(article, uri)
+            self.memo[uri] = (key, meta, head)
+        return Page(meta, head + (Deferred(lambda: self.article_blocks(article, uri), lambda: key),), key)
+
+    def article_head(self, article: Article, uri: str) -> tuple[dict[str, object], tuple[Block, ...]]:
+        """An article page's meta, and its blocks above the text."""
         meta = {
             # MkDocs and Material print these into HTML without escaping.
             "title": attribute(article.title),
@@ -346,11 +386,7 @@ class SiteRenderer:
             "kind": "article",
             "jsonld": json_for_script(self.news_article(article)),
         }
-        return Page(meta, body(
-            self.crumbs(uri, self.article_trail(article)),
-            el("h1", labels.headline(article), class_="digest-headline"),
-            Deferred(lambda: self.article_blocks(article, uri)),
-        ))
+        return meta, body(self.crumbs(uri, self.article_trail(article)), el("h1", labels.headline(article), class_="digest-headline"))
 
     def article_blocks(self, article: Article, uri: str) -> list[Markup | None]:
         """Everything of an article's page under its headline (rendered when the page is
@@ -440,7 +476,8 @@ class SiteRenderer:
                  el("p", el("strong", labels.count_label(len(articles))), "، بترتيب زمني من الأحدث. ", feed)]
         first = urls.topic_uri(slug)
         trail = [(labels.TOPICS, urls.TOPICS_INDEX)]
-        out = self.listing(first, articles, topic.label, trail, intro, item, topic.description, PAGE_SIZE,
+        item_key = "\0".join(["topic", slug, *topic.patterns])  # the phrases its cards mark
+        out = self.listing(first, articles, topic.label, trail, intro, item, item_key, topic.description, PAGE_SIZE,
                            by_month=True, extra_meta={"feed": urls.topic_feed(slug)})
         if mentions:
             more = urls.mentions_uri(slug)
@@ -456,7 +493,7 @@ class SiteRenderer:
             out[first] = Page(page.meta, page.blocks + body(section))
             out.update(self.listing(
                 more, mentions, f"{topic.label}: ذُكر عرضًا", trail + [(topic.label, first)],
-                [el("p", f"أخبار تذكر «{topic.label}» في جملة عابرة، الأحدث أولًا.")], item, topic.description, PAGE_SIZE,
+                [el("p", f"أخبار تذكر «{topic.label}» في جملة عابرة، الأحدث أولًا.")], item, item_key, topic.description, PAGE_SIZE,
             ))
         return out
 
@@ -658,6 +695,9 @@ class SiteRenderer:
 
     # -- the whole site -------------------------------------------------------------------------
 
+    def raw_key(self, article: Article) -> str:
+        return "\x1f".join([self.key_base(), "raw", self.ctx.version(article)])
+
     def pages(self) -> dict[str, Page | str | Callable[[], str]]:
         """Every generated page of the site, keyed by its source URI, and the raw seeds."""
         pages: dict[str, Page | str | Callable[[], str]] = {urls.HOME: self.home(), urls.TOPICS_INDEX: self.topics_index(),
@@ -668,8 +708,11 @@ class SiteRenderer:
             pages.update(self.tag_pages(tag))
         pages.update(self.sources_pages())
         pages.update(self.archive_pages())
+        for uri in set(self.memo) - {urls.article_uri(a) for a in self.ctx.ordered}:
+            del self.memo[uri]  # an article gone
         for article in self.ctx.ordered:
             pages[urls.article_uri(article)] = self.article_page(article)
             # Made when written (every seed's text again, as HTML): see SiteBuild.files.
-            pages[urls.raw_uri(article)] = partial(raw_page, article, self.site_url and self.absolute(urls.article_uri(article)))
+            pages[urls.raw_uri(article)] = LazyText(partial(raw_page, article, self.site_url and self.absolute(urls.article_uri(article))),
+                                                    partial(self.raw_key, article))
         return pages

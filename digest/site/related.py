@@ -13,6 +13,8 @@ import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..model import Article
 
@@ -37,18 +39,42 @@ def _best(scores: dict[int, float], i: int, ordered: list[Article]) -> list[int]
     return tied[:MAX_RELATED]
 
 
-def related_articles(ordered: list[Article]) -> dict[str, list[Article]]:
-    """Article id → its related articles; ``ordered`` is the site's newest-first order."""
+@dataclass
+class RelatedMemo:
+    """The last result of one process (digest/site/session.py): the order it was computed
+    for (ids), each article's features, and each article's related ids."""
+
+    ids: list[str] = field(default_factory=list)
+    features: list[list[tuple[str, float]]] = field(default_factory=list)
+    related: dict[str, list[str]] = field(default_factory=dict)
+
+
+def related_articles(ordered: list[Article], memo: RelatedMemo | None = None) -> dict[str, list[Article]]:
+    """Article id → its related articles; ``ordered`` is the site's newest-first order.
+
+    With a ``memo`` of the last call and the same order, only the articles that share a
+    feature with an article whose features changed are scored again: any other article's
+    postings (positions and members) and weights are those of the last call, hence its
+    result. Another order (an article added, removed or redated) scores them all."""
+    features = [_features(a) for a in ordered]
+    ids = [a.id for a in ordered]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, article in enumerate(ordered):
-        for feature, _ in _features(article):
+    for i, feats in enumerate(features):
+        for feature, _ in feats:
             postings[feature].append(i)  # ascending positions
     total = len(ordered)
     idf = {f: math.log(1 + total / len(p)) for f, p in postings.items()}
-    result: dict[str, list[Article]] = {}
-    for i, article in enumerate(ordered):
+    todo: Iterable[int] = range(total)
+    if memo is not None and memo.ids == ids:
+        moved = [i for i, feats in enumerate(features) if feats != memo.features[i]]
+        changed = {f for i in moved for f, _ in features[i] + memo.features[i]}
+        todo = sorted({i for f in changed for i in postings.get(f, ())}.union(moved))
+        result_ids = dict(memo.related)
+    else:
+        result_ids = {}
+    for i in todo:
         scores: dict[int, float] = defaultdict(float)
-        for feature, weight in _features(article):
+        for feature, weight in features[i]:
             plist = postings[feature]
             if len(plist) > MAX_POSTINGS:
                 # The nearest articles in time around this one.
@@ -58,5 +84,8 @@ def related_articles(ordered: list[Article]) -> dict[str, list[Article]]:
             for j in plist:
                 if j != i:
                     scores[j] += weight * idf[feature]
-        result[article.id] = [ordered[j] for j in _best(scores, i, ordered)]
-    return result
+        result_ids[ids[i]] = [ids[j] for j in _best(scores, i, ordered)]
+    if memo is not None:
+        memo.ids, memo.features, memo.related = ids, features, result_ids
+    by_id = dict(zip(ids, ordered))
+    return {i: [by_id[j] for j in result_ids[i]] for i in ids}

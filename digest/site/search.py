@@ -17,8 +17,11 @@ that mentions it.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from typing import Any, Callable
@@ -28,6 +31,7 @@ from ..language.normalize import analyze
 from ..model import Article
 from ..taxonomy import Taxonomy
 from . import urls
+from .blocks import LazyText
 from .context import SiteContext
 
 TITLE_WEIGHT = 5
@@ -57,38 +61,123 @@ def _docs_chunk(articles: list[Article], calendar: Calendar) -> str:
     ])
 
 
-def build_index(ctx: SiteContext) -> dict[str, str | Callable[[], str]]:
+def _chunk_key(ctx: SiteContext, articles: list[Article]) -> str:
+    return "\x1f".join([ctx.stamp, "docs", *(ctx.version(a) for a in articles)])
+
+
+def _weights(article: Article) -> Counter[str]:
+    """form → the article's weight for it: its count in the text and tags, and TITLE_WEIGHT
+    per occurrence in the title."""
+    # Counted by Counter's C loop: this runs over every word of every article.
+    weights = Counter(chain.from_iterable(analyze(_doc_text(article) + "\n" + " ".join(article.tags))))
+    for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
+        weights[form] += TITLE_WEIGHT * count
+    return weights
+
+
+def _coded(plist: list[int]) -> list[int]:
+    coded = plist[:]
+    for k in range(len(plist) - 2, 0, -2):
+        coded[k] -= plist[k - 2]  # delta-code the doc ids
+    return coded
+
+
+@dataclass
+class SearchMemo:
+    """The term postings of the last index one process built (digest/site/session.py), so
+    that the next, over the same order of articles, updates only the articles whose version
+    changed and writes only the shards their words (old and new) fall in."""
+
+    ids: list[str] = field(default_factory=list)
+    versions: list[str] = field(default_factory=list)
+    # form → [doc, weight, doc, weight, ...], docs ascending
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    forms: list[list[str]] = field(default_factory=list)  # doc → its forms
+    shards: dict[str, set[str]] = field(default_factory=dict)  # shard key → its forms
+    keys: dict[str, str] = field(default_factory=dict)  # shard key → hash of its text
+
+    def update(self, ordered: list[Article], versions: list[str]) -> set[str]:
+        """Bring the postings to ``ordered``; the shards whose text may have changed."""
+        ids = [a.id for a in ordered]
+        if ids != self.ids:
+            self.ids, self.versions, self.postings, self.forms, self.shards, self.keys = ids, versions, {}, [], {}, {}
+            postings: dict[str, list[int]] = defaultdict(list)
+            for n, article in enumerate(ordered):
+                weights = _weights(article)
+                for form, weight in weights.items():
+                    postings[form] += (n, weight)
+                self.forms.append(list(weights))
+            self.postings = dict(postings)
+            for form in self.postings:
+                self.shards.setdefault(shard_key(form), set()).add(form)
+            return set(self.shards)
+        dirty: set[str] = set()
+        for n, (article, version) in enumerate(zip(ordered, versions)):
+            if version == self.versions[n]:
+                continue
+            weights = _weights(article)
+            changed = dict(weights)
+            # Only the forms whose weight changed (a headline edit: a few of hundreds).
+            for form in self.forms[n]:
+                plist = self.postings[form]
+                k = bisect_left(plist[0::2], n)
+                if changed.get(form) == plist[2 * k + 1]:
+                    del changed[form]  # unchanged
+                    continue
+                del plist[2 * k : 2 * k + 2]
+                key = shard_key(form)
+                dirty.add(key)
+                if not plist:
+                    del self.postings[form]
+                    self.shards[key].discard(form)
+                    if not self.shards[key]:
+                        del self.shards[key]
+            for form, weight in changed.items():
+                plist = self.postings.setdefault(form, [])
+                k = bisect_left(plist[0::2], n)
+                plist[2 * k : 2 * k] = [n, weight]
+                key = shard_key(form)
+                dirty.add(key)
+                self.shards.setdefault(key, set()).add(form)
+            self.forms[n] = list(weights)
+            self.versions[n] = version
+        return dirty
+
+    def shard(self, key: str) -> str:
+        """The text of one terms shard: {form: delta-coded postings}, forms in order."""
+        return _dump({form: _coded(self.postings[form]) for form in sorted(self.shards[key])})
+
+
+def _shard_file(memo: SearchMemo, key: str, dirty: bool) -> LazyText:
+    """A shard as a file: made now if it changed (its key is its text's hash), else made
+    when written, with the key of the last build."""
+    if dirty or key not in memo.keys:
+        text = memo.shard(key)
+        memo.keys[key] = hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+        return LazyText(lambda: text, partial(str, memo.keys[key]))
+    return LazyText(partial(memo.shard, key), partial(str, memo.keys[key]))
+
+
+def build_index(ctx: SiteContext, memo: SearchMemo | None = None) -> dict[str, str | Callable[[], str]]:
     """The index files, ``{uri: json text}`` (or a function that returns it, for the files
-    of documents: they hold every article's text, and are made when written)."""
+    of documents: they hold every article's text, and are made when written). With a
+    ``memo`` of the last build of the process, only what changed is analysed again."""
     ordered, taxonomy, calendar = ctx.ordered, ctx.taxonomy, ctx.calendar
-    # form → [doc, weight, doc, weight, ...], docs ascending (they are added in order)
-    postings: dict[str, list[int]] = defaultdict(list)
+    terms = memo if memo is not None else SearchMemo()
+    dirty = terms.update(ordered, [ctx.version(a) for a in ordered] if memo is not None else [])
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
-        text = _doc_text(article)
-        # Counted by Counter's C loop: this runs over every word of every article.
-        weights = Counter(chain.from_iterable(analyze(text + "\n" + " ".join(article.tags))))
-        for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
-            weights[form] += TITLE_WEIGHT * count
-        for form, weight in weights.items():
-            postings[form] += (n, weight)
         for slug in article.entities:
             entity_docs[slug].append(n)
 
-    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for form in sorted(postings):
-        plist = postings[form]
-        coded = plist[:]
-        for k in range(len(plist) - 2, 0, -2):
-            coded[k] -= plist[k - 2]  # delta-code the doc ids
-        shards[shard_key(form)][form] = coded
-
     files: dict[str, str | Callable[[], str]] = {}
-    for key, terms in shards.items():
-        files[f"{ROOT}/terms/{key}.json"] = _dump(terms)
+    for key in sorted(terms.shards):
+        # Without a memo (one build), every shard is made now.
+        files[f"{ROOT}/terms/{key}.json"] = terms.shard(key) if memo is None else _shard_file(terms, key, key in dirty)
     for start in range(0, len(ordered), DOCS_PER_CHUNK):
         # The documents (every article's text) are written out when the file is, not held.
-        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = partial(_docs_chunk, ordered[start : start + DOCS_PER_CHUNK], calendar)
+        chunk = ordered[start : start + DOCS_PER_CHUNK]
+        files[f"{ROOT}/docs/{start // DOCS_PER_CHUNK}.json"] = LazyText(partial(_docs_chunk, chunk, calendar), partial(_chunk_key, ctx, chunk))
     entities = []
     for entity in taxonomy.entities:
         if entity_docs.get(entity.slug):
@@ -99,7 +188,7 @@ def build_index(ctx: SiteContext) -> dict[str, str | Callable[[], str]]:
         "count": len(ordered),
         "chunk": DOCS_PER_CHUNK,
         "prefix": SHARD_PREFIX,
-        "shards": sorted(shards),
+        "shards": sorted(terms.shards),
         "entities": entities,
         "variants": spelling_variants(taxonomy),
     })
