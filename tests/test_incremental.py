@@ -48,6 +48,21 @@ def edit_site_description(tree: Path) -> None:
     replace_in(tree / "mkdocs.yml", "site_description: ", "site_description: (تجربة) ")
 
 
+def edited_like_clean(tree: Path, site: Path, clean: Path, name: str, edit, rebuild) -> set[str]:  # type: ignore[no-untyped-def]
+    """Make ``edit``, ``rebuild`` ``site``, and check it against a clean build of the same
+    tree, file by file; the files the rebuild wrote."""
+    before = stamps(site)
+    edit()
+    rebuild()
+    shutil.rmtree(clean, ignore_errors=True)
+    build(tree, clean)
+    ours, theirs = files_of(site), files_of(clean)
+    assert sorted(ours) == sorted(theirs), (name, set(ours) ^ set(theirs))
+    different = [path for path in ours if ours[path] != theirs[path]]
+    assert not different, (name, different[:10])
+    return {p for p, t in stamps(site).items() if before.get(p) != t}
+
+
 @pytest.fixture
 def tree(tmp_path):
     root = tmp_path / "tree"
@@ -86,17 +101,7 @@ def test_after_every_edit_the_incremental_site_is_the_clean_site(tree, tmp_path)
     ]
     rewritten = {}
     for name, edit in edits:
-        before = stamps(site)
-        edit()
-        build(tree, site, "--dirty")
-        shutil.rmtree(clean, ignore_errors=True)
-        build(tree, clean)
-        ours, theirs = files_of(site), files_of(clean)
-        assert sorted(ours) == sorted(theirs), (name, set(ours) ^ set(theirs))
-        different = [path for path in ours if ours[path] != theirs[path]]
-        assert not different, (name, different[:10])
-        after = stamps(site)
-        rewritten[name] = {p for p in after if before.get(p) != after[p]}
+        rewritten[name] = edited_like_clean(tree, site, clean, name, edit, lambda: build(tree, site, "--dirty"))
 
     html_files = len([p for p in files_of(site) if p.endswith(".html")])
     # The headline edit rewrote that article's page and the pages listing it, not the site.
@@ -152,16 +157,7 @@ def test_a_serving_session_after_every_edit_leaves_the_clean_site(tree, tmp_path
     try:
         rebuild()
         for name, edit in edits:
-            before = stamps(site)
-            edit()
-            rebuild()
-            shutil.rmtree(clean, ignore_errors=True)
-            build(tree, clean)
-            ours, theirs = files_of(site), files_of(clean)
-            assert sorted(ours) == sorted(theirs), (name, set(ours) ^ set(theirs))
-            different = [path for path in ours if ours[path] != theirs[path]]
-            assert not different, (name, different[:10])
-            rewritten[name] = {p for p, t in stamps(site).items() if before.get(p) != t}
+            rewritten[name] = edited_like_clean(tree, site, clean, name, edit, rebuild)
     finally:
         server.stdin.close()
         server.wait(timeout=120)
