@@ -145,14 +145,13 @@ class GeneratedFile(File):
     from what the file is made of) against the manifest of the last build into the same
     folder (digest/site/incremental.py)."""
 
+    # A page in the nav is fingerprinted like any other: what it shows of the nav (entries,
+    # titles, neighbours) is the configured nav, part of the global fingerprint.
     fp: str | None = None
-    # Pages in the nav are built every time: their nav entries and neighbours are not part
-    # of their content (a dozen pages).
-    always: bool = False
 
     def is_modified(self) -> bool:
         build = _build()
-        if build.full or self.always or self.fp is None:
+        if build.full or self.fp is None:
             return True
         return build.previous.files.get(self.dest_uri) != self.fp or not os.path.isfile(self.abs_dest_path)
 
@@ -388,13 +387,6 @@ def on_env(env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-
             held["bytecode"], held["bytecode-for"] = _HeldBytecode(), _build().global_fp
         env.bytecode_cache = held["bytecode"]
     return env
-
-
-def on_nav(nav, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-    for page in nav.pages:
-        if isinstance(page.file, GeneratedFile):
-            page.file.always = True
-    return nav
 
 
 @event_priority(100)  # before any plugin reads the meta (the tags plugin does, at -50)

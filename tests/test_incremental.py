@@ -150,6 +150,8 @@ def test_a_serving_session_after_every_edit_leaves_the_clean_site(tree, tmp_path
         ("delete a seed", lambda: (tree / "seeds" / "003_e95859598815607c.txt").unlink()),
         ("remove the override", sidecar.unlink),
         ("change a topic's patterns", lambda: add_topic_pattern(tree)),
+        ("rename a topic (the nav changes)", lambda: replace_in(
+            tree / "digest" / "data" / "taxonomy.yaml", "    label: ترسيم الحدود\n", "    label: ترسيم الحدود وتعيينها\n")),
         ("change mkdocs.yml", lambda: edit_site_description(tree)),
         ("change the headline a third time", headline("ثالثة")),
     ]

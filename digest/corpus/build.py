@@ -47,10 +47,10 @@ class SeedMemo:
 
 
 def _sidecar(path: Path, names: set[str]) -> Path | None:
+    stem = path.name.rsplit(".", 1)[0]
     for suffix in SUFFIXES:
-        candidate = path.with_suffix(suffix)
-        if candidate.name in names:
-            return candidate
+        if stem + suffix in names:
+            return path.with_suffix(suffix)
     return None
 
 
@@ -98,26 +98,27 @@ def build_digest(
     # in the cache.
     entries: list[_Seed | SeedError] = [e for e in listing if isinstance(e, SeedError)]
     for path in files:
-        if path.name.endswith(SUFFIXES) and not path.name.startswith("."):
+        name = path.name
+        if name.endswith(SUFFIXES) and not name.startswith("."):
             if path.with_suffix(SEED_SUFFIX).name not in seeds:
                 entries.append(SeedError(str(path), f"override without a seed (no {path.with_suffix(SEED_SUFFIX).name})"))
             continue
-        if path.name.startswith("."):
+        if name.startswith("."):
             entries.append(SeedError(str(path), "hidden file: not published (rename it without the leading dot, or remove it)"))
             continue
-        if not path.name.endswith(SEED_SUFFIX):
+        if not name.endswith(SEED_SUFFIX):
             entries.append(SeedError(str(path), f"not a seed: only *{SEED_SUFFIX} files are published"))
             continue
         signature = signatures[path]
         known = memo.seeds.get(str(path)) if memo is not None else None
         if known is not None and signature == known[0]:
-            seed = _Seed(path, b"", article_id(path.name), known[1], known[2], signature, known[3])
+            seed = _Seed(path, b"", article_id(name), known[1], known[2], signature, known[3])
             if cache:
                 cache.keep(seed.key)
             entries.append(seed)
             continue
         try:
-            seed = _Seed(path, read_bounded(path, MAX_BYTES), article_id(path.name))
+            seed = _Seed(path, read_bounded(path, MAX_BYTES), article_id(name))
         except SeedError as error:
             entries.append(error)
             continue

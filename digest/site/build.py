@@ -63,7 +63,7 @@ def build_site(
     reuses what did not change (digest/site/session.py)."""
     path = taxonomy_path or DEFAULT_PATH
     # Load the taxonomy and the calendar.
-    taxonomy = Taxonomy.load(path)
+    taxonomy = session.taxonomy(path) if session else Taxonomy.load(path)
     cal = calendar()
     # Parse the seeds (from the cache where a seed is unchanged).
     cache = None

@@ -231,7 +231,9 @@ class SiteRenderer:
         """:meth:`cards`, rendered when the page is written (a listing's cards are most of
         it); ``item_key`` names ``item`` (how a card is made: a topic's marks its evidence)."""
         def key() -> str:
-            return "\x1f".join([self.key_base(), "cards", from_uri, item_key, *(self.ctx.version(a) for a in articles)])
+            versions, version = self.ctx.versions, self.ctx.version
+            return "\x1f".join([self.key_base(), "cards", from_uri, item_key,
+                                *(versions.get(a.id) or version(a) for a in articles)])
 
         return Deferred(lambda: self.cards(articles, from_uri, item), key)
 
@@ -351,11 +353,13 @@ class SiteRenderer:
     def article_key(self, article: Article) -> str:
         """Everything an article's page is made of besides the code and data: the article,
         its publishers' pages, its tags on the foot, its related articles."""
+        versions, version = self.ctx.versions, self.ctx.version
         return "\x1f".join([
-            self.key_base(), "article", self.ctx.version(article), *(self.ctx.topic_label(s) for s in article.topics), "",
+            self.key_base(), "article", versions.get(article.id) or version(article),
+            *(self.ctx.topic_label(s) for s in article.topics), "",
             *(self.ctx.source_uris.get(s, "") for s in article.sources), "",
             *(t.name + "\0" + t.uri for t in self.foot_tags(article)), "",
-            *(a.id + "\0" + self.ctx.version(a) for a in self.ctx.related.get(article.id, [])),
+            *(a.id + "\0" + (versions.get(a.id) or version(a)) for a in self.ctx.related.get(article.id, [])),
         ])
 
     def article_page(self, article: Article) -> Page:

@@ -14,6 +14,7 @@ from typing import Any, Callable, TypeVar
 
 from ..corpus.build import SeedMemo
 from ..corpus.cache import ArticleCache
+from ..taxonomy import Taxonomy
 
 T = TypeVar("T")
 
@@ -27,7 +28,7 @@ class Session:
     # the last build that handed MkDocs every file, compiled templates), by name.
     adapter: dict[str, Any] = field(default_factory=dict)
     # Memos of the site stage (digest/site/build.py), by name: (stamp, memo).
-    memos: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    memos: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
     def memo(self, name: str, stamp: str, make: Callable[[], T]) -> T:
         """The memo ``name`` (made by ``make``), made afresh when the code or data files
@@ -45,6 +46,20 @@ class Session:
                 self.cache.save()
             self.cache = ArticleCache(path, fingerprint)
         return self.cache
+
+    def taxonomy(self, path: Path) -> Taxonomy:
+        """The taxonomy at ``path``, loaded again only when its bytes changed."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = None
+        held = self.memos.get("taxonomy")
+        if raw is None or held is None or held[0] != (str(path), raw):
+            taxonomy = Taxonomy.load(path)  # the one loader: its checks and errors
+            if raw is None:
+                return taxonomy
+            held = self.memos["taxonomy"] = ((str(path), raw), taxonomy)  # type: ignore[assignment]
+        return held[1]  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Write what is kept on disk (the article cache: a server writes it after its first
