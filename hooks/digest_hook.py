@@ -466,13 +466,66 @@ def _articles(n: int) -> str:
 
 def on_shutdown() -> None:
     if session.serving is not None:
+        observer = session.serving.adapter.pop("observer", None)
+        if observer is not None:
+            observer.stop()
+            observer.join(timeout=5)
         session.serving.close()
         session.serving = None
 
 
 def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
     seeds, taxonomy, _ = _settings(config)
-    server.watch(str(seeds))
-    server.watch(str(taxonomy or _state["site"].taxonomy_path))
+    editors = [seeds, taxonomy or _state["site"].taxonomy_path]
+    if not _watch_natively(server, editors):
+        for path in editors:
+            server.watch(str(path))
     server.watch(str(_ROOT / "digest"))
     return server
+
+
+def _watch_natively(server, paths: list[Path]) -> bool:  # type: ignore[no-untyped-def]
+    """Watch the seeds and the taxonomy with the system's own file events (inotify on Linux,
+    through watchdog, which MkDocs uses), not MkDocs' polling: MkDocs looks at every watched
+    file every half second (10,000 seeds: a tenth of a second of the server's time, twice a
+    second, and up to half a second before an edit is seen). A change asks the server for a
+    rebuild as its own watcher does. False (MkDocs' watching is used) when the server is not
+    the one this is written for or the system has no file events."""
+    if session.serving is None or not all(hasattr(server, a) for a in ("_rebuild_cond", "_want_rebuild")):
+        return False
+    try:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+    except ImportError:
+        return False
+    folders = {str(path.resolve()): path.resolve() for path in paths if path.is_dir()}
+    files = {str(path.resolve()) for path in paths if not path.is_dir()}
+
+    def wanted(event) -> bool:  # type: ignore[no-untyped-def]
+        if event.is_directory:
+            return False
+        named = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")}
+        return any(n in files or os.path.dirname(n) in folders for n in named)
+
+    def changed(event) -> None:  # type: ignore[no-untyped-def]
+        if wanted(event):
+            with server._rebuild_cond:
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = changed  # type: ignore[method-assign]
+    observer = Observer()
+    if isinstance(observer, PollingObserver):
+        return False  # no native events here
+    try:
+        for folder in sorted(set(folders) | {os.path.dirname(f) for f in files}):
+            observer.schedule(handler, folder, recursive=False)
+        observer.start()
+    except OSError as error:  # no inotify watches left, a file system without events
+        log.info("digest: watching by polling (%s)", error)
+        return False
+    session.serving.adapter["observer"] = observer
+    log.info("digest: watching %s with file events", ", ".join(str(p) for p in paths))
+    return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -314,3 +315,52 @@ def test_seeds_kept_between_builds_are_read_again_only_when_changed(tmp_path):
     seed.write_text(seed.read_text(encoding="utf-8").replace("\n", " (محدّث)\n", 1), encoding="utf-8")
     changed = same_as_fresh()
     assert {k for k in changed.versions if changed.versions[k] != first.versions.get(k)} == {"71b24d93f0e166c3"}
+
+
+def test_the_server_sees_edits_of_seeds_and_taxonomy(tree):
+    """`mkdocs serve --dirtyreload` (scripts/site.sh) rebuilds after an edit of a seed, of a
+    sidecar and of the taxonomy (watched with the system's file events where it has them,
+    hooks/digest_hook.py), and serves the changed pages."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = tree / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirtyreload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=tree, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}/"
+
+    def shows(path: str, text: str, timeout: float = 120) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                with urllib.request.urlopen(base + path, timeout=10) as response:
+                    if text in response.read().decode("utf-8"):
+                        return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert shows("", "موجز القوقاز"), log.read_text()[-3000:]
+        seed = tree / "seeds" / "000_71b24d93f0e166c3.txt"
+        first, rest = seed.read_text(encoding="utf-8").split("\n", 1)
+        seed.write_text(first + " (محدّث الآن)\n" + rest, encoding="utf-8")
+        assert shows("articles/71b24d93f0e166c3/", "(محدّث الآن)"), log.read_text()[-3000:]
+        (tree / "seeds" / "002_5f9c524816c939ca.yml").write_text("title: عنوان وضعه المحرر للتو\n", encoding="utf-8")
+        assert shows("articles/5f9c524816c939ca/", "عنوان وضعه المحرر للتو"), log.read_text()[-3000:]
+        replace_in(tree / "digest" / "data" / "taxonomy.yaml", "    description: >-\n", "    description: >-\n      وصف كتبه المحرر للتو\n")
+        assert shows("topics/peace-treaty/", "وصف كتبه المحرر للتو"), log.read_text()[-3000:]
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert "with file events" in log.read_text()  # on Linux: inotify, not polling
