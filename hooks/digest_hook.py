@@ -503,7 +503,9 @@ def _watch_natively(server, paths: list[Path]) -> bool:  # type: ignore[no-untyp
     files = {str(path.resolve()) for path in paths if not path.is_dir()}
 
     def wanted(event) -> bool:  # type: ignore[no-untyped-def]
-        if event.is_directory:
+        # Writes only: inotify also reports a file opened or closed unwritten, and the build
+        # itself reads the taxonomy and the sidecars (a rebuild would call the next).
+        if event.is_directory or event.event_type not in ("created", "modified", "moved", "deleted", "closed"):
             return False
         named = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")}
         return any(n in files or os.path.dirname(n) in folders for n in named)

@@ -357,6 +357,12 @@ def test_the_server_sees_edits_of_seeds_and_taxonomy(tree):
         assert shows("articles/5f9c524816c939ca/", "عنوان وضعه المحرر للتو"), log.read_text()[-3000:]
         replace_in(tree / "digest" / "data" / "taxonomy.yaml", "    description: >-\n", "    description: >-\n      وصف كتبه المحرر للتو\n")
         assert shows("topics/peace-treaty/", "وصف كتبه المحرر للتو"), log.read_text()[-3000:]
+        # Idle, the server does not build again (a build reads the taxonomy and the
+        # sidecars: a watcher that took a read for an edit would rebuild forever).
+        time.sleep(3)
+        builds = log.read_text().count("Building documentation")
+        time.sleep(4)
+        assert log.read_text().count("Building documentation") == builds
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:
