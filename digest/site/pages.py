@@ -173,7 +173,7 @@ class SiteRenderer:
         self.site_url = site_url
         # article page URI → (key, meta, head blocks) of the last build of this process
         # (digest/site/session.py): an article page whose key is unchanged is not made again.
-        self.memo = memo if memo is not None else {}
+        self.memo = memo  # None: one build, nothing kept (nothing held twice either)
         self._tag_rank: dict[str, tuple[int, int]] | None = None  # tag → (kind's rank, articles)
         # article id → its card split around the link's URL (the rest of a card does not
         # depend on the page listing it; every article is listed on a dozen pages).
@@ -365,13 +365,15 @@ class SiteRenderer:
     def article_page(self, article: Article) -> Page:
         uri = urls.article_uri(article)
         key = self.article_key(article)
-        known = self.memo.get(uri)
+        known = self.memo.get(uri) if self.memo is not None else None
         if known is not None and known[0] == key:
             meta, head = known[1], known[2]
         else:
             meta, head = self.article_head(article, uri)
-            self.memo[uri] = (key, meta, head)
-        return Page(meta, head + (Deferred(lambda: self.article_blocks(article, uri), lambda: key),), key)
+            if self.memo is not None:
+                self.memo[uri] = (key, meta, head)
+        # (The page's key stands for its blocks too; the deferred one's is made again if asked.)
+        return Page(meta, head + (Deferred(lambda: self.article_blocks(article, uri), lambda: self.article_key(article)),), key)
 
     def article_head(self, article: Article, uri: str) -> tuple[dict[str, object], tuple[Block, ...]]:
         """An article page's meta, and its blocks above the text."""
@@ -712,8 +714,8 @@ class SiteRenderer:
             pages.update(self.tag_pages(tag))
         pages.update(self.sources_pages())
         pages.update(self.archive_pages())
-        for uri in set(self.memo) - {urls.article_uri(a) for a in self.ctx.ordered}:
-            del self.memo[uri]  # an article gone
+        for uri in set(self.memo or ()) - {urls.article_uri(a) for a in self.ctx.ordered}:
+            del self.memo[uri]  # type: ignore[union-attr]  # an article gone
         for article in self.ctx.ordered:
             pages[urls.article_uri(article)] = self.article_page(article)
             # Made when written (every seed's text again, as HTML): see SiteBuild.files.
