@@ -75,7 +75,7 @@ class SiteContext:
     def build(cls, articles: Iterable[Article], taxonomy: Taxonomy, calendar: Calendar,
               versions: dict[str, str] | None = None, stamp: str = "", related: RelatedMemo | None = None) -> "SiteContext":
         ordered = newest_first(articles)
-        ctx = cls(taxonomy, calendar, ordered, versions=dict(versions or {}), stamp=stamp)
+        ctx = cls(taxonomy, calendar, ordered, versions=versions if versions is not None else {}, stamp=stamp)
         by_topic: dict[str, list[Article]] = defaultdict(list)
         by_mention: dict[str, list[Article]] = defaultdict(list)
         by_source: dict[str, list[Article]] = defaultdict(list)

@@ -87,5 +87,6 @@ def related_articles(ordered: list[Article], memo: RelatedMemo | None = None) ->
         result_ids[ids[i]] = [ids[j] for j in _best(scores, i, ordered)]
     if memo is not None:
         memo.ids, memo.features, memo.related = ids, features, result_ids
+    del features, postings
     by_id = dict(zip(ids, ordered))
     return {i: [by_id[j] for j in result_ids[i]] for i in ids}

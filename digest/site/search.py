@@ -96,17 +96,19 @@ class SearchMemo:
     shards: dict[str, set[str]] = field(default_factory=dict)  # shard key → its forms
     keys: dict[str, str] = field(default_factory=dict)  # shard key → hash of its text
 
-    def update(self, ordered: list[Article], versions: list[str]) -> set[str]:
-        """Bring the postings to ``ordered``; the shards whose text may have changed."""
+    def update(self, ordered: list[Article], versions: list[str] | None) -> set[str]:
+        """Bring the postings to ``ordered``; the shards whose text may have changed.
+        ``versions`` None: a single build, which keeps nothing for the next."""
         ids = [a.id for a in ordered]
-        if ids != self.ids:
-            self.ids, self.versions, self.postings, self.forms, self.shards, self.keys = ids, versions, {}, [], {}, {}
+        if versions is None or ids != self.ids:
+            self.ids, self.versions, self.postings, self.forms, self.shards, self.keys = ids, versions or [], {}, [], {}, {}
             postings: dict[str, list[int]] = defaultdict(list)
             for n, article in enumerate(ordered):
                 weights = _weights(article)
                 for form, weight in weights.items():
                     postings[form] += (n, weight)
-                self.forms.append(list(weights))
+                if versions is not None:
+                    self.forms.append(list(weights))
             self.postings = dict(postings)
             for form in self.postings:
                 self.shards.setdefault(shard_key(form), set()).add(form)
@@ -164,7 +166,7 @@ def build_index(ctx: SiteContext, memo: SearchMemo | None = None) -> dict[str, s
     ``memo`` of the last build of the process, only what changed is analysed again."""
     ordered, taxonomy, calendar = ctx.ordered, ctx.taxonomy, ctx.calendar
     terms = memo if memo is not None else SearchMemo()
-    dirty = terms.update(ordered, [ctx.version(a) for a in ordered] if memo is not None else [])
+    dirty = terms.update(ordered, [ctx.version(a) for a in ordered] if memo is not None else None)
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
         for slug in article.entities:
