@@ -1,0 +1,133 @@
+"""Near-duplicate articles: one wire story republished by several outlets, each with its own
+headline, boilerplate and small edits (issue 15, first step: detection and grouping; the
+site does not show stories yet).
+
+How, linear in the number of articles:
+
+* an article's *shingles* are the hashes of every run of ``SHINGLE`` consecutive words of
+  its text, each word as our normalisation reads it (spelling, clitics and the article do
+  not matter); the headline is left out (outlets rewrite it);
+* its *sketch* is a one-permutation MinHash: each shingle's hash falls in one of ``BINS``
+  bins by its low bits, a bin keeps its smallest hash (an empty bin borrows the next
+  non-empty one's, so that two empty bins never look alike);
+* *candidates* share all ``ROWS`` values of at least one of the ``BANDS`` bands of their
+  sketches (locality-sensitive hashing: pairs above ~0.5 Jaccard meet with high
+  probability, unrelated pairs almost never), and each candidate pair is then checked on
+  its shingles themselves.
+
+The rules (:func:`same_story`): two articles report the same story when their texts share
+at least ``MIN_JACCARD`` of their shingles, or one holds at least ``MIN_CONTAINMENT`` of the
+other's (a short copy of a long report), and they were published at most ``MAX_DAYS``
+apart; undated articles are grouped by text alone. Two meetings of the same people on
+different days share names, not sentences: they stay apart. A story is a connected group
+of such pairs, its first report the earliest dated article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from datetime import date
+from typing import Iterable, Sequence
+
+from ..language.normalize import analyze
+from ..model import Article
+
+SHINGLE = 3
+BINS = 64
+BANDS = 16
+ROWS = BINS // BANDS
+MIN_JACCARD = 0.5
+MIN_CONTAINMENT = 0.8
+MAX_DAYS = 3
+_EMPTY = 1 << 64
+
+
+def words(article: Article) -> list[str]:
+    """The article's text (summary and body, not the headline) as normalised words."""
+    text = "\n".join(([article.summary] if article.summary and article.summary not in article.body else []) + article.body)
+    return [forms[0] for forms in analyze(text)]
+
+
+def shingles(article: Article) -> frozenset[int]:
+    seq = words(article)
+    runs = (" ".join(seq[i : i + SHINGLE]) for i in range(max(1, len(seq) - SHINGLE + 1))) if seq else ()
+    return frozenset(int.from_bytes(hashlib.blake2b(r.encode("utf-8"), digest_size=8).digest(), "little") for r in runs)
+
+
+def sketch(hashes: Iterable[int]) -> tuple[int, ...]:
+    """One-permutation MinHash of a set of 64-bit hashes, densified (see the module)."""
+    bins = [_EMPTY] * BINS
+    for h in hashes:
+        b = h % BINS
+        if h < bins[b]:
+            bins[b] = h
+    if all(v == _EMPTY for v in bins):
+        return tuple(bins)
+    for i in range(BINS):
+        j = i
+        while bins[j % BINS] == _EMPTY:
+            j += 1
+        if j != i:
+            bins[i] = bins[j % BINS] ^ (j - i)  # borrowed, marked by the distance
+    return tuple(bins)
+
+
+def candidates(sketches: Sequence[tuple[int, ...]]) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose sketches agree on a whole band."""
+    pairs: set[tuple[int, int]] = set()
+    for band in range(BANDS):
+        buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+        for i, sk in enumerate(sketches):
+            if sk[0] != _EMPTY:
+                buckets[sk[band * ROWS : (band + 1) * ROWS]].append(i)
+        for members in buckets.values():
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    pairs.add((i, j))
+    return pairs
+
+
+def _days_apart(a: Article, b: Article) -> int | None:
+    if not a.date or not b.date:
+        return None
+    return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days)
+
+
+def same_story(a: Article, b: Article, sa: frozenset[int], sb: frozenset[int]) -> bool:
+    """The rule of the module's docstring, on two articles and their shingles."""
+    if not sa or not sb:
+        return False
+    common = len(sa & sb)
+    jaccard = common / len(sa | sb)
+    containment = common / min(len(sa), len(sb))
+    if jaccard < MIN_JACCARD and containment < MIN_CONTAINMENT:
+        return False
+    apart = _days_apart(a, b)
+    return apart is None or apart <= MAX_DAYS
+
+
+def stories(articles: Sequence[Article]) -> list[list[Article]]:
+    """The stories of more than one article, each earliest first (undated last, then by id);
+    stories ordered by their first report."""
+    sets = [shingles(a) for a in articles]
+    parent = list(range(len(articles)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(candidates([sketch(s) for s in sets])):
+        if same_story(articles[i], articles[j], sets[i], sets[j]):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[Article]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        groups[find(i)].append(article)
+
+    def when(a: Article) -> tuple[int, str, str]:
+        return (0, a.date, a.id) if a.date else (1, "", a.id)
+
+    found = [sorted(g, key=when) for g in groups.values() if len(g) > 1]
+    return sorted(found, key=lambda g: when(g[0]))

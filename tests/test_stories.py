@@ -1,0 +1,77 @@
+"""Issue 15, first step: near-duplicate detection (digest/corpus/stories.py) on crafted
+stories, written for these tests: one wire report republished with other headlines,
+boilerplate and a changed paragraph is one story; two meetings of the same people on
+different days are two."""
+
+from __future__ import annotations
+
+from digest.corpus.stories import MAX_DAYS, shingles, sketch, stories
+from digest.model import Article
+
+WIRE = [
+    "التقى وزيرا خارجية أرمينيا وأذربيجان يوم الاثنين في العاصمة الكازاخية ألماتي لبحث مسودة معاهدة السلام بين البلدين.",
+    "وقالت وزارة الخارجية الأرمينية في بيان إن الجانبين اتفقا على مواصلة العمل على النقاط العالقة في النص.",
+    "وأضاف البيان أن الوزيرين ناقشا أيضا ترسيم الحدود المشتركة وفتح طرق النقل في المنطقة.",
+    "من جهتها أكدت الخارجية الأذربيجانية أن المحادثات جرت في أجواء بناءة وأن جولة جديدة ستعقد قريبا.",
+    "وتأتي هذه الجولة بعد أشهر من التوتر على الحدود بين البلدين اللذين خاضا حربين على إقليم قره باغ.",
+    "ورحبت كازاخستان باستضافة المحادثات وقالت إنها مستعدة لتقديم كل ما يلزم لإنجاحها.",
+]
+
+
+def article(ident: str, title: str, body: list[str], day: str | None, source: str) -> Article:
+    return Article(id=ident, path=f"{ident}.txt", title=title, date=day, sources=[source], body=body)
+
+
+def copies() -> list[Article]:
+    tass = article("tass", "وزيرا خارجية أرمينيا وأذربيجان يلتقيان في ألماتي", WIRE, "2024-05-13", "تاس")
+    # Another headline, the outlet's boilerplate around the same text.
+    rt = article("rt", "محادثات أرمينية أذربيجانية جديدة في كازاخستان",
+                 ["تابعوا آخر الأخبار على قناتنا في تلغرام."] + WIRE + ["اقرأ المزيد: أخبار القوقاز"], "2024-05-13", "آر تي")
+    # A day later, one paragraph rewritten and the last one dropped.
+    edited = list(WIRE[:-1])
+    edited[2] = "وأشار البيان إلى أن الحديث تناول كذلك مسألة الحدود والممرات التي تربط البلدين."
+    mayadeen = article("mayadeen", "ألماتي تستضيف لقاء بين بايراموف وميرزويان", edited, "2024-05-14", "الميادين")
+    return [tass, rt, mayadeen]
+
+
+def other_meeting() -> Article:
+    # The same two ministers, another meeting, weeks later: other sentences.
+    return article("later", "لقاء جديد بين وزيري خارجية أرمينيا وأذربيجان في واشنطن", [
+        "عقد وزيرا خارجية أرمينيا وأذربيجان جولة محادثات في واشنطن بدعوة من وزير الخارجية الأمريكي.",
+        "وركز اللقاء على آليات ضمان تنفيذ أي اتفاق يوقعه الطرفان في المستقبل.",
+        "ولم يصدر عن الجانبين بيان مشترك في ختام اللقاء الذي استمر ساعتين.",
+    ], "2024-06-20", "الأناضول")
+
+
+def test_copies_with_other_headlines_boilerplate_and_an_edit_are_one_story():
+    found = stories(copies() + [other_meeting()])
+    assert [[a.id for a in story] for story in found] == [["rt", "tass", "mayadeen"]]
+    assert found[0][0].date == "2024-05-13"  # the first report leads
+
+
+def test_the_same_people_on_another_day_are_another_story():
+    assert stories([copies()[0], other_meeting()]) == []
+
+
+def test_the_same_text_weeks_apart_is_not_one_story():
+    tass, rt, _ = copies()
+    late = article("late", rt.title, rt.body, "2024-06-30", "آر تي")
+    assert stories([tass, late]) == []
+    near = article("near", rt.title, rt.body, f"2024-05-{13 + MAX_DAYS}", "آر تي")
+    assert [a.id for a in stories([tass, near])[0]] == ["tass", "near"]
+
+
+def test_grouping_keeps_every_article_and_ignores_input_order():
+    items = copies() + [other_meeting()]
+    forward = [[a.id for a in s] for s in stories(items)]
+    backward = [[a.id for a in s] for s in stories(list(reversed(items)))]
+    assert forward == backward
+    assert {a.id for s in stories(items) for a in s} <= {a.id for a in items}
+
+
+def test_sketches_agree_as_the_texts_do():
+    tass, rt, _ = copies()
+    a, b, c = sketch(shingles(tass)), sketch(shingles(rt)), sketch(shingles(other_meeting()))
+    assert sum(x == y for x, y in zip(a, b)) > sum(x == y for x, y in zip(a, c))
+    assert sketch(()) == sketch(frozenset())  # an empty text is never anybody's copy
+    assert stories([article("e1", "t", [], None, "x"), article("e2", "t", [], None, "x")]) == []
