@@ -25,7 +25,7 @@ of such pairs, its first report the earliest dated article.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import defaultdict
 from datetime import date
 from typing import Iterable, Sequence
@@ -49,17 +49,35 @@ def words(article: Article) -> list[str]:
     return [forms[0] for forms in analyze(text)]
 
 
+_MASK = (1 << 64) - 1
+# Odd 64-bit multipliers: a run's hash depends on its words and their order.
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
+
+
+def _word_hash(word: str, known: dict[str, int] = {}) -> int:  # noqa: B006 — a memo on purpose
+    h = known.get(word)
+    if h is None:
+        if len(known) > 500_000:
+            known.clear()  # bounded
+        h = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass")) | (len(word) << 32)
+    return h
+
+
 def shingles(article: Article) -> frozenset[int]:
-    seq = words(article)
-    runs = (" ".join(seq[i : i + SHINGLE]) for i in range(max(1, len(seq) - SHINGLE + 1))) if seq else ()
-    return frozenset(int.from_bytes(hashlib.blake2b(r.encode("utf-8"), digest_size=8).digest(), "little") for r in runs)
+    """Hashes of every run of SHINGLE consecutive words (deterministic: story ids and
+    groupings do not depend on the process)."""
+    ids = [_word_hash(w) for w in words(article)]
+    if len(ids) < SHINGLE:
+        ids += [0] * (SHINGLE - len(ids)) if ids else []
+    a, b, c = _MIX
+    return frozenset(((x * a) ^ (y * b) ^ (z * c)) & _MASK for x, y, z in zip(ids, ids[1:], ids[2:]))
 
 
 def sketch(hashes: Iterable[int]) -> tuple[int, ...]:
     """One-permutation MinHash of a set of 64-bit hashes, densified (see the module)."""
     bins = [_EMPTY] * BINS
     for h in hashes:
-        b = h % BINS
+        b = (h >> 40) % BINS  # high bits: the low ones of a product mix little
         if h < bins[b]:
             bins[b] = h
     if all(v == _EMPTY for v in bins):
