@@ -75,3 +75,13 @@ def test_sketches_agree_as_the_texts_do():
     assert sum(x == y for x, y in zip(a, b)) > sum(x == y for x, y in zip(a, c))
     assert sketch(()) == sketch(frozenset())  # an empty text is never anybody's copy
     assert stories([article("e1", "t", [], None, "x"), article("e2", "t", [], None, "x")]) == []
+
+
+def test_copies_of_copies_do_not_chain_unrelated_reports():
+    # A ≈ B and B ≈ C (each shares most sentences with the next), but A and C share little:
+    # C does not join A's story through B.
+    a = article("a", "t", WIRE[:4], "2024-05-13", "x")
+    b = article("b", "t", WIRE[1:5], "2024-05-13", "y")
+    c = article("c", "t", WIRE[2:6], "2024-05-14", "z")
+    found = [[x.id for x in story] for story in stories([c, b, a])]
+    assert found == [["a", "b"]]

@@ -20,7 +20,8 @@ at least ``MIN_JACCARD`` of their shingles, or one holds at least ``MIN_CONTAINM
 other's (a short copy of a long report), and they were published at most ``MAX_DAYS``
 apart; undated articles are grouped by text alone. Two meetings of the same people on
 different days share names, not sentences: they stay apart. A story is a connected group
-of such pairs, its first report the earliest dated article.
+around its first report (the earliest dated article): a later article joins the story whose
+first report it is the same story as (:func:`stories`).
 """
 
 from __future__ import annotations
@@ -125,27 +126,32 @@ def same_story(a: Article, b: Article, sa: frozenset[int], sb: frozenset[int]) -
     return apart is None or apart <= MAX_DAYS
 
 
+def _when(a: Article) -> tuple[int, str, str]:
+    return (0, a.date, a.id) if a.date else (1, "", a.id)
+
+
 def stories(articles: Sequence[Article]) -> list[list[Article]]:
     """The stories of more than one article, each earliest first (undated last, then by id);
-    stories ordered by their first report."""
+    stories ordered by their first report.
+
+    Not a transitive closure (copies of copies would chain unrelated reports into one
+    story): in publication order, an article joins the story of the earliest first report
+    it is the same story as, or starts its own."""
     sets = [shingles(a) for a in articles]
-    parent = list(range(len(articles)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in sorted(candidates([sketch(s) for s in sets])):
-        if same_story(articles[i], articles[j], sets[i], sets[j]):
-            parent[find(i)] = find(j)
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j in candidates([sketch(s) for s in sets]):
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    order = sorted(range(len(articles)), key=lambda i: _when(articles[i]))
+    rank = {i: r for r, i in enumerate(order)}
+    leader: dict[int, int] = {}
+    for i in order:
+        leader[i] = i
+        for j in sorted(neighbours[i], key=rank.__getitem__):
+            if rank[j] < rank[i] and leader[j] == j and same_story(articles[i], articles[j], sets[i], sets[j]):
+                leader[i] = j
+                break
     groups: dict[int, list[Article]] = defaultdict(list)
-    for i, article in enumerate(articles):
-        groups[find(i)].append(article)
-
-    def when(a: Article) -> tuple[int, str, str]:
-        return (0, a.date, a.id) if a.date else (1, "", a.id)
-
-    found = [sorted(g, key=when) for g in groups.values() if len(g) > 1]
-    return sorted(found, key=lambda g: when(g[0]))
+    for i in order:
+        groups[leader[i]].append(articles[i])
+    return [g for g in (groups[i] for i in order if i in groups) if len(g) > 1]
