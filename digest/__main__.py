@@ -1,4 +1,5 @@
-"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]``, ``evaluate LABELS`` and ``export DIR``."""
+"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]``, ``stories [DIR]``, ``evaluate LABELS`` and
+``export DIR``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from .model import SeedError
 from .corpus.build import build_digest
+from .corpus.stories import stories
 from .parse.assembly import Pipeline
 
 
@@ -35,6 +37,19 @@ def _check(directory: str) -> int:
         print(f"error {error}")
     print(f"{len(digest.articles)} ok, {len(digest.errors)} in error")
     return 1 if digest.errors else 0
+
+
+def _stories(directory: str) -> int:
+    """The stories of a folder (digest/corpus/stories.py): each with its first report's id,
+    then its articles, earliest first."""
+    digest = build_digest(Path(directory))
+    found = stories(digest.articles)
+    for story in found:
+        print(f"story {story[0].id}: {len(story)} articles")
+        for article in story:
+            print(f"  {article.date or 'undated':10}  {'، '.join(article.sources) or '?'}  {article.title}  ({article.path})")
+    print(f"{len(found)} {'story' if len(found) == 1 else 'stories'} of more than one article, {sum(map(len, found))} of {len(digest.articles)} articles")
+    return 0
 
 
 def _evaluate(labels: str, show_misses: bool) -> int:
@@ -72,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     inspect.add_argument("files", nargs="+")
     check = commands.add_parser("check", help="one line per seed: ok (with warnings) or error")
     check.add_argument("directory", nargs="?", default="seeds")
+    grouped = commands.add_parser("stories", help="the stories of a folder: articles that report the same event")
+    grouped.add_argument("directory", nargs="?", default="seeds")
     evaluate = commands.add_parser("evaluate", help="score the parser on a labelled corpus (see digest/corpus/evaluate.py)")
     evaluate.add_argument("labels")
     evaluate.add_argument("--no-misses", action="store_true", help="print the figures only")
@@ -85,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return _evaluate(args.labels, not args.no_misses)
     if args.command == "export":
         return _export(args.directory, args.config)
+    if args.command == "stories":
+        return _stories(args.directory)
     return _check(args.directory)
 
 

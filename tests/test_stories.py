@@ -85,3 +85,26 @@ def test_copies_of_copies_do_not_chain_unrelated_reports():
     c = article("c", "t", WIRE[2:6], "2024-05-14", "z")
     found = [[x.id for x in story] for story in stories([c, b, a])]
     assert found == [["a", "b"]]
+
+
+def test_the_stories_command_lists_a_folders_stories(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "a_tass.txt").write_text(
+        "وزيرا خارجية أرمينيا وأذربيجان يلتقيان في ألماتي\n\nموسكو - تاس - الاثنين 13 مايو 2024\n\n" + "\n\n".join(WIRE) + "\n",
+        encoding="utf-8")
+    (tmp_path / "b_rt.txt").write_text(
+        "محادثات أرمينية أذربيجانية جديدة في كازاخستان\n\n" + "\n\n".join(WIRE[:5]) + "\n\nتابعوا آخر الأخبار على قناتنا في تلغرام.\n",
+        encoding="utf-8")
+    (tmp_path / "c_other.txt").write_text(
+        other_meeting().title + "\n\n" + "\n\n".join(other_meeting().body) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "digest", "stories", str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "story a-tass: 2 articles", lines
+    assert "a_tass.txt" in lines[1] and "b_rt.txt" in lines[2]
+    assert lines[-1] == "1 story of more than one article, 2 of 3 articles"
