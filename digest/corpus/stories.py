@@ -92,8 +92,15 @@ def sketch(hashes: Iterable[int]) -> tuple[int, ...]:
     return tuple(bins)
 
 
-def candidates(sketches: Sequence[tuple[int, ...]]) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose sketches agree on a whole band."""
+def _day(article: Article) -> int | None:
+    return date.fromisoformat(article.date).toordinal() if article.date else None
+
+
+def candidates(sketches: Sequence[tuple[int, ...]], days: Sequence[int | None] | None = None) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose sketches agree on a whole band; with ``days`` (each article's
+    day number, None when undated), only pairs at most MAX_DAYS apart or with an undated
+    side: a bucket of a frequent text spans years, and its pairs across them could never be
+    one story (the work stays near linear)."""
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
         buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
@@ -101,9 +108,23 @@ def candidates(sketches: Sequence[tuple[int, ...]]) -> set[tuple[int, int]]:
             if sk[0] != _EMPTY:
                 buckets[sk[band * ROWS : (band + 1) * ROWS]].append(i)
         for members in buckets.values():
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    pairs.add((i, j))
+            if len(members) < 2:
+                continue
+            if days is None:
+                for x, i in enumerate(members):
+                    for j in members[x + 1 :]:
+                        pairs.add((min(i, j), max(i, j)))
+                continue
+            undated = [i for i in members if days[i] is None]
+            dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])  # type: ignore[arg-type,return-value]
+            for x, i in enumerate(dated):
+                for j in dated[x + 1 :]:
+                    if days[j] - days[i] > MAX_DAYS:  # type: ignore[operator]
+                        break
+                    pairs.add((min(i, j), max(i, j)))
+            for x, i in enumerate(undated):
+                for j in undated[x + 1 :] + dated:
+                    pairs.add((min(i, j), max(i, j)))
     return pairs
 
 
@@ -139,7 +160,7 @@ def stories(articles: Sequence[Article]) -> list[list[Article]]:
     it is the same story as, or starts its own."""
     sets = [shingles(a) for a in articles]
     neighbours: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidates([sketch(s) for s in sets]):
+    for i, j in candidates([sketch(s) for s in sets], [_day(a) for a in articles]):
         neighbours[i].append(j)
         neighbours[j].append(i)
     order = sorted(range(len(articles)), key=lambda i: _when(articles[i]))
