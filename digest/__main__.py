@@ -1,4 +1,5 @@
-"""Command line: ``python -m digest inspect FILE...``, ``check [DIR]``, ``stories [DIR]``, ``evaluate LABELS`` and
+"""Command line: ``python -m digest inspect FILE...`` (each record with its story among
+the files), ``check [DIR]``, ``stories [DIR]``, ``evaluate LABELS`` and
 ``export DIR``."""
 
 from __future__ import annotations
@@ -10,19 +11,22 @@ from pathlib import Path
 
 from .model import SeedError
 from .corpus.build import build_digest
-from .corpus.stories import stories
+from .corpus.stories import stories, story_ids
 from .parse.assembly import Pipeline
 
 
 def _inspect(files: list[str]) -> int:
     pipeline = Pipeline()
-    records, status = [], 0
+    articles, status = [], 0
     for name in files:
         try:
-            records.append(pipeline.file(Path(name)).to_json())
+            articles.append(pipeline.file(Path(name)))
         except SeedError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
+    # Each record's story among the files given (digest/corpus/stories.py).
+    story = story_ids(articles)
+    records = [{**a.to_json(), "story": story[a.id]} for a in articles]
     json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return status

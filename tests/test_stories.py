@@ -108,3 +108,21 @@ def test_the_stories_command_lists_a_folders_stories(tmp_path):
     assert lines[0] == "story a-tass: 2 articles", lines
     assert "a_tass.txt" in lines[1] and "b_rt.txt" in lines[2]
     assert lines[-1] == "1 story of more than one article, 2 of 3 articles"
+
+
+def test_inspect_gives_each_record_its_story(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    wire = "\n\n".join(WIRE)
+    (tmp_path / "a_tass.txt").write_text("وزيرا خارجية أرمينيا وأذربيجان يلتقيان في ألماتي\n\n" + wire + "\n", encoding="utf-8")
+    (tmp_path / "b_rt.txt").write_text("محادثات أرمينية أذربيجانية جديدة في كازاخستان\n\n" + wire + "\n\nتابعوا قناتنا.\n", encoding="utf-8")
+    (tmp_path / "c_other.txt").write_text(other_meeting().title + "\n\n" + "\n\n".join(other_meeting().body) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "digest", "inspect", *sorted(str(p) for p in tmp_path.glob("*.txt"))],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    story = {r["id"]: r["story"] for r in json.loads(result.stdout)}
+    assert story == {"a-tass": "a-tass", "b-rt": "a-tass", "c-other": "c-other"}

@@ -151,13 +151,8 @@ def _when(a: Article) -> tuple[int, str, str]:
     return (0, a.date, a.id) if a.date else (1, "", a.id)
 
 
-def stories(articles: Sequence[Article]) -> list[list[Article]]:
-    """The stories of more than one article, each earliest first (undated last, then by id);
-    stories ordered by their first report.
-
-    Not a transitive closure (copies of copies would chain unrelated reports into one
-    story): in publication order, an article joins the story of the earliest first report
-    it is the same story as, or starts its own."""
+def _leaders(articles: Sequence[Article]) -> tuple[list[int], dict[int, int]]:
+    """Publication order, and each article's first report (itself when it leads)."""
     sets = [shingles(a) for a in articles]
     neighbours: dict[int, list[int]] = defaultdict(list)
     for i, j in candidates([sketch(s) for s in sets], [_day(a) for a in articles]):
@@ -172,6 +167,24 @@ def stories(articles: Sequence[Article]) -> list[list[Article]]:
             if rank[j] < rank[i] and leader[j] == j and same_story(articles[i], articles[j], sets[i], sets[j]):
                 leader[i] = j
                 break
+    return order, leader
+
+
+def story_ids(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id → its story's id: the id of the story's first report (an article alone
+    is its own story). Stable while the first report stays."""
+    _, leader = _leaders(articles)
+    return {articles[i].id: articles[j].id for i, j in leader.items()}
+
+
+def stories(articles: Sequence[Article]) -> list[list[Article]]:
+    """The stories of more than one article, each earliest first (undated last, then by id);
+    stories ordered by their first report.
+
+    Not a transitive closure (copies of copies would chain unrelated reports into one
+    story): in publication order, an article joins the story of the earliest first report
+    it is the same story as, or starts its own."""
+    order, leader = _leaders(articles)
     groups: dict[int, list[Article]] = defaultdict(list)
     for i in order:
         groups[leader[i]].append(articles[i])
