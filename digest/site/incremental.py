@@ -2,12 +2,15 @@
 
 A written file's *fingerprint* is a hash of everything its bytes are made of: the build's
 global fingerprint (the configuration, the hand-written pages and theme overrides, the
-nav, the code and versions that render them) and the file's own content (a page's meta,
-its Markdown skeleton and its HTML blocks, rendered). A rebuild into a folder whose
+nav, the code and versions that render them) and the file's own *key*, a statement of what
+it is made of taken without rendering it (an article page: its article's version, the
+labels and URLs it shows, its related articles' versions; a listing: its meta, Markdown
+and its cards' article versions; a text file: its text). A rebuild into a folder whose
 manifest has the same global fingerprint rewrites only the files whose fingerprint changed,
-and deletes the files the site no longer has; any other rebuild is a full one. No
-dependency between pages has to be declared: a page that lists an article holds that
-article's card in its content, so the card's change changes the page's fingerprint.
+and deletes the files the site no longer has; any other rebuild is a full one. A page that
+lists an article names that article's version in its key, so an edit of the article
+changes the page's fingerprint (digest/site/pages.py builds the keys; tests/
+test_incremental.py holds every rebuild to a clean build, byte for byte).
 
 The manifest lives in the cache folder, not in the published site, keyed by the site
 folder; like every cache it is untrusted: anything unexpected in it means a full build.
