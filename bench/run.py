@@ -11,7 +11,9 @@ For each N, in a temporary copy of the project with N synthetic seeds (bench/syn
   Material with the same theme and plugins and no hook;
 * search in headless Chromium: bytes of search files a reader downloads from opening the home
   page to the first result, and milliseconds from the query's last keystroke to that result
-  (a fresh page each time, so the index is loaded within that time).
+  (a fresh page each time, so the index is loaded within that time); of those bytes, the
+  search filters' data (facets.json) and what it adds to the rest;
+* the share of the cold build spent grouping stories (issue 15).
 
 Figures from one run only mean something next to each other: the machine is shared and
 noisy, so the table reports ratios (ours / floor, 10,000 / 1,000) beside the seconds.
@@ -153,13 +155,21 @@ def search_figures(site: Path) -> dict:
                 page.wait_for_function("window.__firstResult !== null", timeout=60000)
                 elapsed = page.evaluate("window.__firstResult") - start
                 page.wait_for_load_state("networkidle")
+                # The filters' data (issue 15): what it adds to the query's download.
+                facets = sum(n for u, n in sizes.items() if u.endswith("/facets.json"))
                 figures[query] = {"first_result_ms": round(elapsed, 1), "search_bytes": sum(sizes.values()),
-                                  "search_requests": len(sizes)}
+                                  "search_requests": len(sizes), "facets_bytes": facets,
+                                  "facets_growth": round(facets / max(1, sum(sizes.values()) - facets), 3)}
                 context.close()
             browser.close()
     finally:
         server.shutdown()
     return figures
+
+
+def _events(hook: dict[str, float]) -> float:
+    """The hook's seconds: its events' (an "event:phase" entry is a part of one)."""
+    return sum(v for k, v in hook.items() if ":" not in k)
 
 
 def fastest(runs: list[dict]) -> dict:
@@ -194,8 +204,11 @@ def run_size(n: int, work: Path, snapshot: Path, repeats: int) -> dict:
         "ms_per_article_warm": round(warm["seconds"] / n * 1000, 2),
         "ratio_cold_to_floor": round(cold["seconds"] / floor_build["seconds"], 2),
         "ratio_warm_to_floor": round(warm["seconds"] / floor_build["seconds"], 2),
-        "hook_share_cold": round(sum(cold_hook.values()) / cold["seconds"], 3),
-        "hook_share_warm": round(sum(warm_hook.values()) / warm["seconds"], 3),
+        "hook_share_cold": round(_events(cold_hook) / cold["seconds"], 3),
+        "hook_share_warm": round(_events(warm_hook) / warm["seconds"], 3),
+        # Grouping stories (issue 15): its share of the whole cold build.
+        "stories_seconds_cold": round(cold_hook.get("on_config:stories", 0.0), 2),
+        "stories_share_cold": round(cold_hook.get("on_config:stories", 0.0) / cold["seconds"], 3),
         "hook_seconds_cold": {k: round(v, 2) for k, v in cold_hook.items()},
         "repeats": repeats,
         "peak_rss_mb": round(max(r["peak_rss"] for r in colds + warms) / 2**20, 1),

@@ -47,7 +47,7 @@ _blocks: dict[str, tuple[str | Deferred, ...]] = {}
 # src_uri → the front matter of that generated page, as data.
 _meta: dict[str, dict] = {}  # type: ignore[type-arg]
 # Seconds spent in this hook (digest included), written out for bench/ when DIGEST_TIMINGS
-# names a file.
+# names a file; "event:phase" names a part of an event's time (not to be added to it).
 _timings: dict[str, float] = {}
 
 
@@ -114,6 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     finally:
         gc.enable()
     _state["site"] = site
+    for phase, seconds in site.seconds.items():  # parts of on_config's time, reported apart
+        _timings[f"on_config:{phase}"] = _timings.get(f"on_config:{phase}", 0.0) + seconds
     for error in site.digest.errors:
         log.error("seed not published: %s", error)
     # Gaps (an unknown date, no topic) are said once per version of an article: `mkdocs

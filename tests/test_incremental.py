@@ -130,6 +130,11 @@ def test_a_serving_session_after_every_edit_leaves_the_clean_site(tree, tmp_path
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seed = tree / "seeds" / "000_71b24d93f0e166c3.txt"
     sidecar = tree / "seeds" / "002_5f9c524816c939ca.yml"
+    # A story of three versions (tests/fixtures/stories): its pages follow its edits too.
+    for path in (ROOT / "tests" / "fixtures" / "stories").glob("*.txt"):
+        shutil.copy(path, tree / "seeds" / path.name)
+    copy = tree / "seeds" / "2024-05-14_mayadeen.txt"
+    wire = copy.read_text(encoding="utf-8")
 
     def rebuild() -> None:
         server.stdin.write("build\n")
@@ -155,6 +160,11 @@ def test_a_serving_session_after_every_edit_leaves_the_clean_site(tree, tmp_path
             tree / "digest" / "data" / "taxonomy.yaml", "    label: ترسيم الحدود\n", "    label: ترسيم الحدود وتعيينها\n")),
         ("change mkdocs.yml", lambda: edit_site_description(tree)),
         ("change the headline a third time", headline("ثالثة")),
+        ("a copy's headline changes (its story's pages)", lambda: copy.write_text(
+            wire.replace("ألماتي تستضيف", "في ألماتي: محادثات", 1), encoding="utf-8")),
+        ("a copy becomes another story", lambda: copy.write_text(
+            wire.split("\n\n")[0] + "\n\n" + NEW_SEED.split("\n\n", 1)[1], encoding="utf-8")),
+        ("the copy is back", lambda: copy.write_text(wire, encoding="utf-8")),
     ]
     rewritten = {}
     try:

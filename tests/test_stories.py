@@ -126,3 +126,38 @@ def test_inspect_gives_each_record_its_story(tmp_path):
     assert result.returncode == 0, result.stderr
     story = {r["id"]: r["story"] for r in json.loads(result.stdout)}
     assert story == {"a-tass": "a-tass", "b-rt": "a-tass", "c-other": "c-other"}
+
+
+def test_grouping_kept_between_builds_equals_a_fresh_grouping():
+    """StoryMemo (what `mkdocs serve` keeps): after each of 60 random edits (texts, dates,
+    articles added and removed), grouping with the memo equals grouping from scratch."""
+    import random
+
+    from digest.corpus.stories import StoryMemo, group
+
+    rng = random.Random(15)
+    sentences = WIRE + other_meeting().body + [
+        "وقال متحدث باسم الحكومة إن بلاده تتابع المحادثات عن كثب وتدعم كل خطوة نحو السلام.",
+        "وذكرت وسائل إعلام محلية أن الوفدين سيلتقيان مرة أخرى قبل نهاية الشهر الجاري.",
+        "وأعلنت اللجنة المشتركة أنها أنهت وضع العلامات على جزء جديد من خط الحدود.",
+    ]
+
+    def make(n: int) -> Article:
+        body = rng.sample(sentences, k=rng.randrange(2, 6))
+        return article(f"a{n}", "t", body, f"2024-05-{rng.randrange(10, 20)}" if rng.random() < 0.8 else None, "x")
+
+    articles = [make(n) for n in range(24)]
+    memo = StoryMemo()
+    for step in range(60):
+        kind = rng.randrange(4)
+        if kind == 0 and articles:
+            a = rng.choice(articles)
+            a.body = rng.sample(sentences, k=rng.randrange(2, 6))
+        elif kind == 1 and articles:
+            rng.choice(articles).date = f"2024-05-{rng.randrange(10, 20)}"
+        elif kind == 2 and len(articles) > 4:
+            articles.remove(rng.choice(articles))
+        else:
+            articles.append(make(100 + step))
+        assert group(articles, memo) == group(articles), step
+    assert len(set(group(articles).values())) < len(articles)  # the edits left stories to find

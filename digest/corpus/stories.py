@@ -18,7 +18,8 @@ How, linear in the number of articles:
 The rules (:func:`same_story`): two articles report the same story when their texts share
 at least ``MIN_JACCARD`` of their shingles, or one holds at least ``MIN_CONTAINMENT`` of the
 other's (a short copy of a long report), and they were published at most ``MAX_DAYS``
-apart; undated articles are grouped by text alone. Two meetings of the same people on
+apart; articles without a stated date (undated, or dated by inference only: a guess never
+keeps two copies apart) are grouped by text alone. Two meetings of the same people on
 different days share names, not sentences: they stay apart. A story is a connected group
 around its first report (the earliest dated article): a later article joins the story whose
 first report it is the same story as (:func:`stories`).
@@ -27,12 +28,16 @@ first report it is the same story as (:func:`stories`).
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..language.normalize import analyze
 from ..model import Article
+from .cache import record_version
 
 SHINGLE = 3
 BINS = 64
@@ -50,28 +55,20 @@ def words(article: Article) -> list[str]:
     return [forms[0] for forms in analyze(text)]
 
 
-_MASK = (1 << 64) - 1
-# Odd 64-bit multipliers: a run's hash depends on its words and their order.
-_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
-
-
-def _word_hash(word: str, known: dict[str, int] = {}) -> int:  # noqa: B006 — a memo on purpose
-    h = known.get(word)
-    if h is None:
-        if len(known) > 500_000:
-            known.clear()  # bounded
-        h = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass")) | (len(word) << 32)
-    return h
+@lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) | (len(word) << 32)
 
 
 def shingles(article: Article) -> frozenset[int]:
-    """Hashes of every run of SHINGLE consecutive words (deterministic: story ids and
-    groupings do not depend on the process)."""
-    ids = [_word_hash(w) for w in words(article)]
-    if len(ids) < SHINGLE:
-        ids += [0] * (SHINGLE - len(ids)) if ids else []
-    a, b, c = _MIX
-    return frozenset(((x * a) ^ (y * b) ^ (z * c)) & _MASK for x, y, z in zip(ids, ids[1:], ids[2:]))
+    """Hashes of every run of SHINGLE consecutive words. Deterministic (story ids and
+    groupings do not depend on the process): a word's hash is its CRC-32 and length, a run's
+    is Python's hash of the tuple of its words' hashes, which for integers does not depend on
+    PYTHONHASHSEED."""
+    ids = list(map(_word_hash, words(article)))
+    if 0 < len(ids) < SHINGLE:
+        ids += [0] * (SHINGLE - len(ids))
+    return frozenset(map(hash, zip(*(ids[k:] for k in range(SHINGLE)))))
 
 
 def sketch(hashes: Iterable[int]) -> tuple[int, ...]:
@@ -93,45 +90,14 @@ def sketch(hashes: Iterable[int]) -> tuple[int, ...]:
 
 
 def _day(article: Article) -> int | None:
-    return date.fromisoformat(article.date).toordinal() if article.date else None
-
-
-def candidates(sketches: Sequence[tuple[int, ...]], days: Sequence[int | None] | None = None) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose sketches agree on a whole band; with ``days`` (each article's
-    day number, None when undated), only pairs at most MAX_DAYS apart or with an undated
-    side: a bucket of a frequent text spans years, and its pairs across them could never be
-    one story (the work stays near linear)."""
-    pairs: set[tuple[int, int]] = set()
-    for band in range(BANDS):
-        buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
-        for i, sk in enumerate(sketches):
-            if sk[0] != _EMPTY:
-                buckets[sk[band * ROWS : (band + 1) * ROWS]].append(i)
-        for members in buckets.values():
-            if len(members) < 2:
-                continue
-            if days is None:
-                for x, i in enumerate(members):
-                    for j in members[x + 1 :]:
-                        pairs.add((min(i, j), max(i, j)))
-                continue
-            undated = [i for i in members if days[i] is None]
-            dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])  # type: ignore[arg-type,return-value]
-            for x, i in enumerate(dated):
-                for j in dated[x + 1 :]:
-                    if days[j] - days[i] > MAX_DAYS:  # type: ignore[operator]
-                        break
-                    pairs.add((min(i, j), max(i, j)))
-            for x, i in enumerate(undated):
-                for j in undated[x + 1 :] + dated:
-                    pairs.add((min(i, j), max(i, j)))
-    return pairs
+    """The article's day number when its text states its date; None when it has none or
+    only an inferred one (a guess: it never keeps two copies apart)."""
+    return date.fromisoformat(article.date).toordinal() if article.date and not article.date_inferred else None
 
 
 def _days_apart(a: Article, b: Article) -> int | None:
-    if not a.date or not b.date:
-        return None
-    return abs((date.fromisoformat(a.date) - date.fromisoformat(b.date)).days)
+    da, db = _day(a), _day(b)
+    return None if da is None or db is None else abs(da - db)
 
 
 def same_story(a: Article, b: Article, sa: frozenset[int], sb: frozenset[int]) -> bool:
@@ -139,7 +105,7 @@ def same_story(a: Article, b: Article, sa: frozenset[int], sb: frozenset[int]) -
     if not sa or not sb:
         return False
     common = len(sa & sb)
-    jaccard = common / len(sa | sb)
+    jaccard = common / (len(sa) + len(sb) - common)
     containment = common / min(len(sa), len(sb))
     if jaccard < MIN_JACCARD and containment < MIN_CONTAINMENT:
         return False
@@ -147,45 +113,151 @@ def same_story(a: Article, b: Article, sa: frozenset[int], sb: frozenset[int]) -
     return apart is None or apart <= MAX_DAYS
 
 
-def _when(a: Article) -> tuple[int, str, str]:
+def publication_order(a: Article) -> tuple[int, str, str]:
+    """Sort key of a story's articles: earliest first, undated last, ties by id."""
     return (0, a.date, a.id) if a.date else (1, "", a.id)
 
 
-def _leaders(articles: Sequence[Article]) -> tuple[list[int], dict[int, int]]:
-    """Publication order, and each article's first report (itself when it leads)."""
-    sets = [shingles(a) for a in articles]
-    neighbours: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidates([sketch(s) for s in sets], [_day(a) for a in articles]):
-        neighbours[i].append(j)
-        neighbours[j].append(i)
-    order = sorted(range(len(articles)), key=lambda i: _when(articles[i]))
-    rank = {i: r for r, i in enumerate(order)}
-    leader: dict[int, int] = {}
-    for i in order:
-        leader[i] = i
-        for j in sorted(neighbours[i], key=rank.__getitem__):
-            if rank[j] < rank[i] and leader[j] == j and same_story(articles[i], articles[j], sets[i], sets[j]):
-                leader[i] = j
-                break
-    return order, leader
+# A bucket this large (a frequent text: a recurring bulletin over years) is searched by day,
+# not member by member, so that the work stays near linear.
+_LARGE = 64
 
 
-def story_ids(articles: Sequence[Article]) -> dict[str, str]:
+@dataclass
+class _Entry:
+    version: str
+    article: Article
+    shingles: frozenset[int]
+    bands: tuple[tuple[int, ...], ...]  # the sketch's bands; () when the text has no shingle
+    day: int | None
+
+
+@dataclass
+class StoryMemo:
+    """What grouping knows of each article (its shingles and sketch, by its version), the
+    LSH buckets, and the verdicts of the rule on pairs already compared.
+
+    :func:`group` with a memo kept between builds (digest/site/session.py) analyses only
+    the articles whose version changed and compares only the pairs it has not compared;
+    without one, everything is made for one call."""
+
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    # band number → band's values → ids of the articles with those values
+    buckets: list[dict[tuple[int, ...], set[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS)])
+    verdicts: dict[tuple[str, str], tuple[str, str, bool]] = field(default_factory=dict)
+
+    def update(self, articles: Sequence[Article], versions: dict[str, str] | None) -> None:
+        now = {a.id: a for a in articles}
+        for ident in [i for i, e in self.entries.items() if i not in now or _version(now[i], versions) != e.version]:
+            self._drop(ident)
+        for ident, article in now.items():
+            if ident not in self.entries:
+                self._add(article, _version(article, versions))
+        if len(self.verdicts) > 8 * len(now) + 1024:
+            self.verdicts.clear()  # bounded: stale pairs go
+
+    def _drop(self, ident: str) -> None:
+        entry = self.entries.pop(ident)
+        for band, values in enumerate(entry.bands):
+            members = self.buckets[band].get(values)
+            if members is not None:
+                members.discard(ident)
+                if not members:
+                    del self.buckets[band][values]
+
+    def _add(self, article: Article, version: str) -> None:
+        sets = shingles(article)
+        bands: tuple[tuple[int, ...], ...] = ()
+        if sets:
+            sk = sketch(sets)
+            bands = tuple(sk[b * ROWS : (b + 1) * ROWS] for b in range(BANDS))
+            for band, values in enumerate(bands):
+                self.buckets[band].setdefault(values, set()).add(article.id)
+        self.entries[article.id] = _Entry(version, article, sets, bands, _day(article))
+
+    def neighbours(self, ident: str, by_day: dict[tuple[int, tuple[int, ...]], list[tuple[int, str]]]) -> set[str]:
+        """The articles sharing a whole band with ``ident``'s sketch, at most MAX_DAYS from
+        it (or either without a stated day)."""
+        entry = self.entries[ident]
+        found: set[str] = set()
+        for band, values in enumerate(entry.bands):
+            members = self.buckets[band][values]
+            if len(members) < 2:
+                continue
+            if len(members) <= _LARGE or entry.day is None:
+                found.update(m for m in members if _near(entry.day, self.entries[m].day))
+                continue
+            dated = by_day.get((band, values))
+            if dated is None:
+                dated = by_day[(band, values)] = sorted((self.entries[m].day or 0, m) for m in members if self.entries[m].day is not None)
+                by_day[(band, values)].append((1 << 62, ""))  # a sentinel
+            k = bisect_left(dated, (entry.day - MAX_DAYS, ""))
+            while dated[k][0] <= entry.day + MAX_DAYS:
+                found.add(dated[k][1])
+                k += 1
+            found.update(m for m in members if self.entries[m].day is None)
+        found.discard(ident)
+        return found
+
+    def same(self, a: str, b: str) -> bool:
+        """:func:`same_story` on two known articles, compared once per pair of versions."""
+        ea, eb = self.entries[a], self.entries[b]
+        key = (a, b) if a < b else (b, a)
+        known = self.verdicts.get(key)
+        va, vb = (ea.version, eb.version) if a < b else (eb.version, ea.version)
+        if known is not None and known[0] == va and known[1] == vb:
+            return known[2]
+        verdict = same_story(ea.article, eb.article, ea.shingles, eb.shingles)
+        self.verdicts[key] = (va, vb, verdict)
+        return verdict
+
+
+def _near(day: int | None, other: int | None) -> bool:
+    return day is None or other is None or abs(day - other) <= MAX_DAYS
+
+
+def _version(article: Article, versions: dict[str, str] | None) -> str:
+    known = versions.get(article.id) if versions else None
+    return known if known is not None else record_version(article)
+
+
+def group(articles: Sequence[Article], memo: StoryMemo | None = None,
+          versions: dict[str, str] | None = None) -> dict[str, str]:
     """Article id → its story's id: the id of the story's first report (an article alone
-    is its own story). Stable while the first report stays."""
-    _, leader = _leaders(articles)
-    return {articles[i].id: articles[j].id for i, j in leader.items()}
-
-
-def stories(articles: Sequence[Article]) -> list[list[Article]]:
-    """The stories of more than one article, each earliest first (undated last, then by id);
-    stories ordered by their first report.
+    is its own story). Stable while the first report stays.
 
     Not a transitive closure (copies of copies would chain unrelated reports into one
     story): in publication order, an article joins the story of the earliest first report
-    it is the same story as, or starts its own."""
-    order, leader = _leaders(articles)
-    groups: dict[int, list[Article]] = defaultdict(list)
+    it is the same story as, or starts its own. The first reports it is checked against are
+    those among its earlier LSH neighbours and those of its earlier neighbours that are
+    copies (LSH finds a short copy's long original less surely than the copies it
+    resembles more)."""
+    memo = memo if memo is not None else StoryMemo()
+    memo.update(articles, versions)
+    order = sorted((a.id for a in articles), key=lambda i: publication_order(memo.entries[i].article))
+    rank = {i: r for r, i in enumerate(order)}
+    leader: dict[str, str] = {}
+    by_day: dict[tuple[int, tuple[int, ...]], list[tuple[int, str]]] = {}
     for i in order:
-        groups[leader[i]].append(articles[i])
-    return [g for g in (groups[i] for i in order if i in groups) if len(g) > 1]
+        leader[i] = i
+        earlier = [j for j in memo.neighbours(i, by_day) if rank[j] < rank[i]] if memo.entries[i].bands else []
+        for j in sorted({leader[j] for j in earlier}, key=rank.__getitem__):
+            if memo.same(i, j):
+                leader[i] = j
+                break
+    return leader
+
+
+def story_ids(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id → its story's id (see :func:`group`)."""
+    return group(articles)
+
+
+def stories(articles: Sequence[Article], ids: dict[str, str] | None = None) -> list[list[Article]]:
+    """The stories of more than one article, each earliest first (undated last, then by id);
+    stories ordered by their first report. ``ids``: :func:`group`'s result, when known."""
+    ids = ids if ids is not None else group(articles)
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in sorted(articles, key=publication_order):
+        members[ids[article.id]].append(article)
+    return [g for g in members.values() if len(g) > 1]

@@ -3,12 +3,14 @@ nav; in phases, each with its one-line comment (as MkDocs' commands/build.py).""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..corpus.build import Digest, build_digest
 from ..corpus.cache import ArticleCache, code_fingerprint
+from ..corpus.stories import StoryMemo, group
 from ..language.dates import calendar
 from ..parse.assembly import Pipeline
 from ..taxonomy import DEFAULT_PATH, Taxonomy
@@ -30,6 +32,8 @@ class SiteBuild:
     # a function that makes that text when the file is written (files made of every article's
     # text again: held as records, not as text too)
     files: dict[str, Page | str | Callable[[], str]] = field(default_factory=dict)
+    # Seconds of the phases the benchmark reports apart (bench/run.py), by name.
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def text(self, src_uri: str) -> str:
         """The file as written to disk (a page with its front matter)."""
@@ -74,15 +78,19 @@ def build_site(
     digest = build_digest(seeds_dir, Pipeline(taxonomy, cal), cache, memo=session.seeds if session else None, save=first)
     if session:
         session.builds += 1
-    # Gather: one order, every grouping, related stories and key dates.
+    # Gather: one order, every grouping, stories, related articles and key dates.
     # What renders a page besides the articles and the taxonomy (whose parts a page shows
     # are in its key): the code and the other data files.
     stamp = code_fingerprint(without=path)
     related = session.memo("related", stamp, RelatedMemo) if session else None
-    ctx = SiteContext.build(digest.articles, taxonomy, cal, digest.versions, stamp, related)
+    # Stories: the articles that report one event (timed: the benchmark reports its share).
+    start = time.perf_counter()
+    story_ids = group(digest.articles, session.memo("stories", stamp, StoryMemo) if session else None, digest.versions)
+    seconds = {"stories": time.perf_counter() - start}
+    ctx = SiteContext.build(digest.articles, taxonomy, cal, digest.versions, stamp, related, story_ids)
     # Render: pages, feeds, the search index.
     renderer = SiteRenderer(ctx, site_url or "", session.memo("article-pages", stamp, dict) if session else None)
     files: dict[str, Page | str | Callable[[], str]] = dict(renderer.pages())
     files.update(site_feeds(ctx, renderer.absolute))
     files.update(build_index(ctx, session.memo("search", stamp, SearchMemo) if session else None))
-    return SiteBuild(digest, taxonomy, path, files)
+    return SiteBuild(digest, taxonomy, path, files, seconds)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..corpus.cache import record_version
+from ..corpus.stories import group, publication_order
 from ..language.dates import Calendar
 from ..model import Article
 from ..taxonomy import Entity, Taxonomy
@@ -43,6 +44,20 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Story:
+    """Articles that report the same event (digest/corpus/stories.py), earliest first: the
+    first is the story's first report, whose id is the story's."""
+
+    id: str
+    uri: str
+    articles: list[Article]
+
+    @property
+    def first(self) -> Article:
+        return self.articles[0]
+
+
+@dataclass(frozen=True)
 class Month:
     year: int
     month: int
@@ -64,6 +79,9 @@ class SiteContext:
     undated: list[Article] = field(default_factory=list)
     related: dict[str, list[Article]] = field(default_factory=dict)
     key_dates: dict[str, list[Citation]] = field(default_factory=dict)
+    # article id → its story, for articles whose story has more than one article
+    story_of: dict[str, Story] = field(default_factory=dict)
+    stories: list[Story] = field(default_factory=list)  # by first report, newest first
     # article id → its version (digest/corpus/build.py), and a hash of the code and data
     # files (the taxonomy aside) the site is rendered with: what the keys of incremental
     # builds are made of.
@@ -73,7 +91,10 @@ class SiteContext:
 
     @classmethod
     def build(cls, articles: Iterable[Article], taxonomy: Taxonomy, calendar: Calendar,
-              versions: dict[str, str] | None = None, stamp: str = "", related: RelatedMemo | None = None) -> "SiteContext":
+              versions: dict[str, str] | None = None, stamp: str = "", related: RelatedMemo | None = None,
+              story_ids: dict[str, str] | None = None) -> "SiteContext":
+        """``story_ids``: each article's story (digest/corpus/stories.py ``group``), found
+        here when not given."""
         ordered = newest_first(articles)
         ctx = cls(taxonomy, calendar, ordered, versions=versions if versions is not None else {}, stamp=stamp)
         by_topic: dict[str, list[Article]] = defaultdict(list)
@@ -103,6 +124,7 @@ class SiteContext:
         ctx._month_by_key = {(m.year, m.month): m for m in ctx.months}
         ctx.related = related_articles(ordered, related)
         ctx.key_dates = key_dates(ordered)
+        ctx.stories, ctx.story_of = _stories(ordered, story_ids if story_ids is not None else group(ordered, versions=ctx.versions))
         return ctx
 
     def version(self, article: Article) -> str:
@@ -112,6 +134,22 @@ class SiteContext:
         if version is None:
             version = self.versions[article.id] = record_version(article)
         return version
+
+    def collapsed(self, articles: list[Article]) -> list[Article]:
+        """A listing with each story once: of a story's articles in ``articles``, only the
+        earliest stays, where it stands (its card names the others; digest/site/pages.py).
+        Articles in no story are all kept."""
+        story_of = self.story_of
+        if not story_of:
+            return articles
+        shown: dict[str, Article] = {}
+        for article in articles:
+            story = story_of.get(article.id)
+            if story is not None:
+                held = shown.get(story.id)
+                if held is None or publication_order(article) < publication_order(held):
+                    shown[story.id] = article
+        return [a for a in articles if (s := story_of.get(a.id)) is None or shown[s.id] is a]
 
     def topic_label(self, slug: str) -> str:
         return self.taxonomy.topic_by_slug[slug].label
@@ -127,6 +165,27 @@ class SiteContext:
         older = self.months[i + 1] if i + 1 < len(self.months) else None
         newer = self.months[i - 1] if i > 0 else None
         return older, newer
+
+
+def _stories(ordered: list[Article], ids: dict[str, str]) -> tuple[list[Story], dict[str, Story]]:
+    """The stories of more than one article (newest first, by their first report), and
+    each member's story."""
+    members: dict[str, list[Article]] = defaultdict(list)
+    for article in reversed(ordered):  # oldest dated first, then undated newest first
+        members[ids[article.id]].append(article)
+    stories, story_of = [], {}
+    for story_id, articles in members.items():
+        if len(articles) < 2:
+            continue
+        articles.sort(key=publication_order)
+        story = Story(story_id, urls.story_uri(story_id), articles)
+        stories.append(story)
+        for article in articles:
+            story_of[article.id] = story
+    firsts = newest_first(s.first for s in stories)
+    rank = {a.id: n for n, a in enumerate(firsts)}
+    stories.sort(key=lambda s: rank[s.id])
+    return stories, story_of
 
 
 def _unique(slug: str, used: set[str]) -> str:

@@ -65,6 +65,28 @@ def count_label(n: int, one: str = "مقال", two: str = "مقالان", few: s
     return f"{n} {many}"
 
 
+def others_label(n: int) -> str:
+    """The other outlets of a story, after its card's publisher: ومصدر آخر، ومصدران آخران،
+    و3 مصادر أخرى، و11 مصدرًا آخر."""
+    if n == 1:
+        return "ومصدر آخر"
+    if n == 2:
+        return "ومصدران آخران"
+    if 3 <= n % 100 <= 10:
+        return f"و{n} مصادر أخرى"
+    return f"و{n} مصدرًا آخر"
+
+
+def versions_label(n: int) -> str:
+    """رواية واحدة، روايتان، 3 روايات، 11 رواية."""
+    return "رواية واحدة" if n == 1 else count_label(n, "رواية", "روايتان", "روايات", "رواية")
+
+
+def sentences_label(n: int) -> str:
+    """جملة واحدة، جملتان، 3 جمل، 11 جملة."""
+    return "جملة واحدة" if n == 1 else count_label(n, "جملة", "جملتان", "جمل", "جملة")
+
+
 def lines_label(n: int) -> str:
     return count_label(n, "سطر", "سطران", "أسطر", "سطرًا")
 

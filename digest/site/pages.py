@@ -21,11 +21,12 @@ import yaml
 
 from ..language.escape import attribute
 from ..language.normalize import analyze
-from ..language.text import shorten
+from ..language.normalize import normalize
+from ..language.text import sentences, shorten
 from ..model import Article
 from ..taxonomy import Entity
 from . import labels, urls
-from .context import Month, SiteContext, Tag
+from .context import Month, SiteContext, Story, Tag
 from .blocks import Block, Deferred, LazyText
 from .blocks import text as blocks_text
 from .html import Markup, el, escaped, join
@@ -40,6 +41,9 @@ MAX_NAMES_SHOWN = 3
 MAX_CITATIONS_SHOWN = 5
 MENTIONS_SHOWN = 10  # on a topic's first page; the rest on its mentions listing
 EXCERPT_CHARS = 220
+OTHERS_LINKED = 6  # a story's other versions linked from a card (all are on its page)
+VERSIONS_SIDE_BY_SIDE = 12  # on a story's page; more are listed as links under them
+UNIQUE_SHOWN = 8  # sentences of one version's own, on a story's page
 # Tags on an article's foot, most specific first: a person says more than a country.
 KIND_RANK = {"person": 0, "organisation": 1, "keyword": 2, "city": 3, "territory": 4, "country": 5}
 
@@ -223,19 +227,59 @@ class SiteRenderer:
             parts = self._cards[key] = (str(before), str(after))
         return Markup(parts[0] + escaped(urls.href(from_uri, urls.article_uri(article))) + parts[1])  # the URL escaped
 
-    def cards(self, articles: Iterable[Article], from_uri: str, item: Item | None = None) -> Markup:
+    def cards(self, articles: Iterable[Article], from_uri: str, item: Item | None = None, stories: bool = False) -> Markup:
+        """Cards of ``articles``; with ``stories`` (a listing showing each story once: see
+        SiteContext.collapsed), a story's card names and links its other versions."""
         make = item or self.card
-        return el("div", [make(a, from_uri) for a in articles], class_="digest-cards")
+        out = []
+        for article in articles:
+            html = make(article, from_uri)
+            story = self.ctx.story_of.get(article.id) if stories else None
+            if story is not None:
+                html = Markup(html.removesuffix("</article>")) + self.others(story, article, from_uri) + Markup("</article>")
+            out.append(html)
+        return el("div", out, class_="digest-cards")
 
-    def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None, item_key: str = "") -> Deferred:
+    def others(self, story: Story, shown: Article, from_uri: str) -> Markup:
+        """Under a story's card: "و4 مصادر أخرى" (to the story's page) and the other
+        versions, each by its publisher (to its page)."""
+        rest = [a for a in story.articles if a is not shown]
+        names = self.version_names(story)
+        links = [el("a", el("bdi", names[a.id]), href=urls.href(from_uri, urls.article_uri(a))) for a in rest[:OTHERS_LINKED]]
+        more = "، …" if len(rest) > OTHERS_LINKED else ""
+        return el("p", el("a", labels.others_label(len(rest)), href=urls.href(from_uri, story.uri), class_="digest-also__all"),
+                  ": ", join(links, "، "), more, class_="digest-also")
+
+    @staticmethod
+    def version_names(story: Story) -> dict[str, str]:
+        """Each version's name: its publishers, and its date too where two share them."""
+        names = {a.id: labels.sources_label(a) for a in story.articles}
+        seen: dict[str, int] = {}
+        for name in names.values():
+            seen[name] = seen.get(name, 0) + 1
+        for a in story.articles:
+            if seen[names[a.id]] > 1:
+                names[a.id] += f" ({a.date or labels.UNDATED})"
+        return names
+
+    def story_key(self, article: Article) -> str:
+        """What a card's or page's story part is made of: the story's versions."""
+        story = self.ctx.story_of.get(article.id)
+        if story is None:
+            return ""
+        version = self.ctx.version
+        return story.id + "\0" + "\0".join(a.id + ":" + version(a) for a in story.articles)
+
+    def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None, item_key: str = "",
+                       stories: bool = True) -> Deferred:
         """:meth:`cards`, rendered when the page is written (a listing's cards are most of
         it); ``item_key`` names ``item`` (how a card is made: a topic's marks its evidence)."""
         def key() -> str:
             versions, version = self.ctx.versions, self.ctx.version
             return "\x1f".join([self.key_base(), "cards", from_uri, item_key,
-                                *(versions.get(a.id) or version(a) for a in articles)])
+                                *((versions.get(a.id) or version(a)) + "\0" + (self.story_key(a) if stories else "") for a in articles)])
 
-        return Deferred(lambda: self.cards(articles, from_uri, item), key)
+        return Deferred(lambda: self.cards(articles, from_uri, item, stories), key)
 
     def key_base(self) -> str:
         """What every key holds: the code and data files (the taxonomy aside: a key names what
@@ -282,8 +326,10 @@ class SiteRenderer:
         by_month: bool = False,
         extra_meta: dict[str, object] | None = None,
     ) -> dict[str, Page]:
-        """The pages of one listing of ``articles`` (newest first, as given), the intro on
-        the first page; ``by_month``: cards under year and month headings (a timeline)."""
+        """The pages of one listing of ``articles`` (newest first, as given), each story
+        once (its card names its other versions), the intro on the first page;
+        ``by_month``: cards under year and month headings (a timeline)."""
+        articles = self.ctx.collapsed(articles)
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
         uris = [urls.paged(first, n) for n in range(1, len(chunks) + 1)]
         out = {}
@@ -359,7 +405,8 @@ class SiteRenderer:
             *(self.ctx.topic_label(s) for s in article.topics), "",
             *(self.ctx.source_uris.get(s, "") for s in article.sources), "",
             *(t.name + "\0" + t.uri for t in self.foot_tags(article)), "",
-            *(a.id + "\0" + (versions.get(a.id) or version(a)) for a in self.ctx.related.get(article.id, [])),
+            *(a.id + "\0" + (versions.get(a.id) or version(a)) for a in self.ctx.related.get(article.id, [])), "",
+            self.story_key(article),
         ])
 
     def article_page(self, article: Article) -> Page:
@@ -411,13 +458,116 @@ class SiteRenderer:
                       data_copied="نُسخ رابط الخبر"),
             class_="digest-actions",
         )
+        story = self.ctx.story_of.get(article.id)
         related = self.ctx.related.get(article.id, [])
+        if story is not None:  # its versions are listed above the related articles
+            related = [a for a in related if self.ctx.story_of.get(a.id) is not story]
         return [
             line, lead, text, share,
+            self.story_versions(story, article, uri) if story is not None else None,
             self.article_tags(article, uri),
             el("section", el("h2", "أخبار ذات صلة"), self.cards(related, uri), class_="digest-related") if related else None,
             self.provenance(article, uri),
         ]
+
+    def story_versions(self, story: Story, article: Article, uri: str) -> Markup:
+        """On a version's page: the same story in other outlets, each with its date, the
+        first report marked, and a link to the story's page (the versions compared)."""
+        items = []
+        for other in story.articles:
+            if other is article:
+                continue
+            first = el("span", "أول من نشره", class_="digest-first") if other is story.first else None
+            items.append(el("li", el("a", el("bdi", labels.sources_label(other)), href=urls.href(uri, urls.article_uri(other))), " ",
+                            el("span", "(", self.date_html(other), ")", class_="digest-also__when"),
+                            " " if first else None, first,
+                            el("br"), el("span", labels.headline(other), class_="digest-also__title")))
+        note = "نُشر هذا الخبر أولًا هنا." if article is story.first else None
+        return el(
+            "section",
+            el("h2", "الخبر نفسه في مصادر أخرى"),
+            el("p", note) if note else None,
+            el("ul", items),
+            el("p", el("a", f"قارن الروايات ({labels.versions_label(len(story.articles))})", href=urls.href(uri, story.uri))),
+            class_="digest-story-box",
+        )
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def story_page(self, story: Story) -> Page:
+        """A story's versions side by side: each outlet's headline, date and the sentences
+        found in its version only (what it adds, or how it words the story differently);
+        the text they share, folded."""
+        uri = story.uri
+        first = story.first
+        own, shared = self.story_sentences(story)
+        dated = [a.date for a in story.articles if a.date]
+        span = ""
+        if dated:
+            lo, hi = min(dated), max(dated)
+            span = (f" في {labels.full_date_label(self.cal, lo)}" if lo == hi else
+                    f" بين {labels.full_date_label(self.cal, lo)} و{labels.full_date_label(self.cal, hi)}")
+        intro = el("p", f"نشرت المصادر هذا الخبر في {labels.versions_label(len(story.articles))}{span}."
+                        f" أول من نشره: {labels.sources_label(first)}. تحت كل رواية الجمل التي لا ترد إلا فيها.",
+                   class_="digest-intro")
+        columns = []
+        for article in story.articles[:VERSIONS_SIDE_BY_SIDE]:
+            mine = own[article.id]
+            if mine:
+                adds = [el("h3", f"ما تنفرد به ({labels.sentences_label(len(mine))})"),
+                        el("ul", [el("li", sentence) for sentence in mine[:UNIQUE_SHOWN]])]
+                if len(mine) > UNIQUE_SHOWN:
+                    adds.append(el("p", el("a", "باقي الرواية", href=urls.href(uri, urls.article_uri(article))), class_="digest-more"))
+            else:
+                adds = [el("p", "لا تنفرد بجملة: نصها كله في روايات أخرى.", class_="digest-version__none")]
+            columns.append(el(
+                "article",
+                el("p", el("strong", el("bdi", labels.sources_label(article))), " ", self.date_html(article),
+                   " " if article is first else None, el("span", "أول من نشره", class_="digest-first") if article is first else None,
+                   class_="digest-meta"),
+                el("h2", el("a", labels.headline(article), href=urls.href(uri, urls.article_uri(article)))),
+                *adds,
+                class_="digest-version",
+            ))
+        rest = story.articles[VERSIONS_SIDE_BY_SIDE:]
+        # Beyond those side by side: one line each (a story of many copies stays a small page).
+        more = el("section", el("h2", f"روايات أخرى ({labels.versions_label(len(rest))})"), el("ul", [
+            el("li", el("a", el("bdi", labels.sources_label(a)), href=urls.href(uri, urls.article_uri(a))), " ", self.date_html(a))
+            for a in rest
+        ]), class_="digest-versions-more") if rest else None
+        common = el("details", el("summary", f"النص المشترك بين الروايات ({labels.sentences_label(len(shared))})"),
+                    [el("p", sentence) for sentence in shared], class_="digest-shared") if shared else None
+        blocks = body(
+            self.crumbs(uri, self.article_trail(first)),
+            el("h1", labels.headline(first), " ", el("span", "روايات الخبر", class_="digest-kind")),
+            intro, el("div", columns, class_="digest-versions"), more, common,
+        )
+        meta: dict[str, object] = {"title": attribute("روايات الخبر: " + first.title), "description": attribute(first.summary),
+                                   "search": {"exclude": True}, "hide": ["toc"]}
+        key = "\x1f".join([self.key_base(), "story", self.story_key(first), *(self.ctx.source_uris.get(s, "") for s in first.sources),
+                           *(self.ctx.topic_label(t) for t in first.topics[:1])])
+        return Page(meta, blocks, key)
+
+    @staticmethod
+    def story_sentences(story: Story) -> tuple[dict[str, list[str]], list[str]]:
+        """Each version's own sentences (its normal form in no other version), and the
+        sentences of the first version that others share, in its order."""
+        split = {a.id: [s for p in a.body for s in sentences(p)] for a in story.articles}
+        forms = {ident: [normalize(s) for s in ss] for ident, ss in split.items()}
+        holders: dict[str, set[str]] = {}
+        for ident, fs in forms.items():
+            for f in fs:
+                if f:
+                    holders.setdefault(f, set()).add(ident)
+        own = {ident: [s for s, f in zip(split[ident], forms[ident]) if f and len(holders[f]) == 1] for ident in split}
+        first = story.first.id
+        seen: set[str] = set()
+        shared = []
+        for s, f in zip(split[first], forms[first]):
+            if f and len(holders[f]) > 1 and f not in seen:
+                seen.add(f)
+                shared.append(s)
+        return own, shared
 
     def article_tags(self, article: Article, uri: str) -> Markup | None:
         topics = [el("li", el("a", self.ctx.topic_label(s), href=urls.href(uri, urls.topic_uri(s)),
@@ -491,8 +641,8 @@ class SiteRenderer:
                 "section",
                 el("h2", f"ذُكر الموضوع عرضًا ({labels.count_label(len(mentions))})"),
                 el("p", "أخبار موضوعها غير ذلك، تذكر الموضوع في جملة عابرة."),
-                self.cards(mentions[:MENTIONS_SHOWN], first, item),
-                el("p", el("a", "كل الأخبار التي تذكره عرضًا", href=urls.href(first, more))) if len(mentions) > MENTIONS_SHOWN else None,
+                self.cards(self.ctx.collapsed(mentions)[:MENTIONS_SHOWN], first, item, stories=True),
+                el("p", el("a", "كل الأخبار التي تذكره عرضًا", href=urls.href(first, more))) if len(self.ctx.collapsed(mentions)) > MENTIONS_SHOWN else None,
                 class_="digest-mentions",
             )
             page = out[first]
@@ -651,7 +801,7 @@ class SiteRenderer:
 
     def home(self) -> Page:
         here = urls.HOME
-        ordered = self.ctx.ordered
+        ordered = self.ctx.collapsed(self.ctx.ordered)  # each story once
         blocks: list[Markup | str | None] = [
             # The header carries the wordmark: the page's heading is for screen readers.
             el("h1", labels.SITE_NAME, class_="md-visually-hidden"),
@@ -664,6 +814,7 @@ class SiteRenderer:
                 el("p", self.date_html(lead, full=True), el("span", labels.sources_label(lead), class_="digest-source"),
                    class_="digest-meta"),
                 el("p", labels.excerpt(lead), class_="digest-excerpt") if labels.excerpt(lead) else None,
+                self.others(self.ctx.story_of[lead.id], lead, here) if lead.id in self.ctx.story_of else None,
                 class_="digest-lead-story",
             ))
         topics = []
@@ -673,11 +824,11 @@ class SiteRenderer:
                 continue
             target = urls.href(here, urls.topic_uri(topic.slug))
             # The lead story is not repeated in the blocks under it.
-            newest = [a for a in articles[: TOPIC_BLOCK + 1] if a is not ordered[0]][:TOPIC_BLOCK]
+            newest = [a for a in self.ctx.collapsed(articles[: 4 * TOPIC_BLOCK]) if a is not ordered[0]][:TOPIC_BLOCK]
             topics.append(el(
                 "section",
                 el("h3", el("a", topic.label, href=target)),
-                self.cards(newest, here),
+                self.cards(newest, here, stories=True),
                 el("p", el("a", f"كل أخبار الموضوع ({labels.count_label(len(articles))})", href=target), class_="digest-more"),
                 class_="digest-topic-block",
             ))
@@ -685,7 +836,7 @@ class SiteRenderer:
             blocks += ["## " + labels.TOPICS, el("div", topics, class_="digest-topic-blocks")]
         latest = ordered[1 : 1 + LATEST_ON_HOME]
         if latest:
-            blocks += ["## آخر الأخبار", self.cards(latest, here)]
+            blocks += ["## آخر الأخبار", self.cards(latest, here, stories=True)]
         blocks.append(el(
             "nav",
             join([el("a", labels.ARCHIVE, href=urls.href(here, urls.ARCHIVE_INDEX)),
@@ -716,6 +867,8 @@ class SiteRenderer:
         pages.update(self.archive_pages())
         for uri in set(self.memo or ()) - {urls.article_uri(a) for a in self.ctx.ordered}:
             del self.memo[uri]  # type: ignore[union-attr]  # an article gone
+        for story in self.ctx.stories:
+            pages[story.uri] = self.story_page(story)
         for article in self.ctx.ordered:
             pages[urls.article_uri(article)] = self.article_page(article)
             # Made when written (every seed's text again, as HTML): see SiteBuild.files.

@@ -39,6 +39,11 @@ def raw_uri(article: Article) -> str:
     return f"raw/{article.id}.html"
 
 
+def story_uri(story_id: str) -> str:
+    """A story's page: its versions side by side (the id is its first report's)."""
+    return f"stories/{story_id}.md"
+
+
 def topic_uri(slug: str) -> str:
     return f"topics/{slug}/index.md"
 
