@@ -9,6 +9,8 @@ the digest (all under ``search/digest/``):
                           (their first two letters, hex-encoded); doc ids are delta-coded
     entities/<slug>.json  [doc, ...] the articles about an entity
     docs/<n>.json         [[url, title, date, sources, text], ...] docs n*CHUNK … n*CHUNK+CHUNK-1
+    facets.json           what the filters of the search panel need, for every doc at once, in
+                          a few bytes a doc (see :func:`facets`)
 
 Doc ids are positions in the newest-first order. A word's weight is its count in the body
 plus TITLE_WEIGHT per occurrence in the title, so an article *about* a word ranks above one
@@ -17,6 +19,7 @@ that mentions it.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from bisect import bisect_left
@@ -35,7 +38,7 @@ from .blocks import LazyText
 from .context import SiteContext
 
 TITLE_WEIGHT = 5
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 DOCS_PER_CHUNK = 16
 SHARD_PREFIX = 2
 ROOT = urls.SEARCH_ROOT
@@ -185,6 +188,7 @@ def build_index(ctx: SiteContext, memo: SearchMemo | None = None) -> dict[str, s
         if entity_docs.get(entity.slug):
             files[f"{ROOT}/entities/{entity.slug}.json"] = _dump(entity_docs[entity.slug])
             entities.append([entity.slug, entity.label, [[list(f) for f in analyze(a)] for a in entity.aliases]])
+    files[f"{ROOT}/facets.json"] = _dump(facets(ctx))
     files[f"{ROOT}/meta.json"] = _dump({
         "version": INDEX_VERSION,
         "count": len(ordered),
@@ -193,8 +197,59 @@ def build_index(ctx: SiteContext, memo: SearchMemo | None = None) -> dict[str, s
         "shards": sorted(terms.shards),
         "entities": entities,
         "variants": spelling_variants(taxonomy),
+        "facets": True,
     })
     return files
+
+
+# 64 characters a JSON string holds as they are: a doc's publishers, in ``width`` of them.
+FACET_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def facets(ctx: SiteContext) -> dict[str, Any]:
+    """The search filters' data (topic, publisher, year) for every doc, compact enough that
+    a query downloads little more than before (bench/run.py reports the bytes):
+
+    * ``years``: [[year, first doc], ...] newest first, [null, first doc] for the undated:
+      docs are in newest-first order, so a year is a run of doc ids;
+    * ``topics``: [[slug, label, bitmap], ...]: bit n (of byte n // 8, lowest first) set
+      when doc n is about the topic; base64;
+    * ``sources``: the publishers' ``names``, the ``combos`` of them that docs have (combo 0:
+      none), and ``docs``: each doc's combo number in ``width`` digits of FACET_DIGITS."""
+    ordered = ctx.ordered
+    years: list[list[int | None]] = []
+    for n, article in enumerate(ordered):
+        year = int(article.date[:4]) if article.date else None
+        if not years or years[-1][0] != year:
+            years.append([year, n])
+    topics = []
+    for topic in ctx.taxonomy.topics:
+        bits = bytearray((len(ordered) + 7) // 8)
+        for n, article in enumerate(ordered):
+            if topic.slug in article.topics:
+                bits[n >> 3] |= 1 << (n & 7)
+        topics.append([topic.slug, topic.label, base64.b64encode(bytes(bits)).decode("ascii")])
+    names = sorted(ctx.by_source)
+    number = {name: i for i, name in enumerate(names)}
+    combos: dict[tuple[int, ...], int] = {(): 0}
+    per_doc = [combos.setdefault(tuple(number[s] for s in a.sources), len(combos)) for a in ordered]
+    width = 1
+    while len(FACET_DIGITS) ** width < len(combos):
+        width += 1
+
+    def digits(k: int) -> str:
+        out = ""
+        for _ in range(width):
+            k, d = divmod(k, len(FACET_DIGITS))
+            out = FACET_DIGITS[d] + out
+        return out
+
+    return {
+        "years": years,
+        "topics": topics,
+        "sources": {"names": names, "combos": [list(c) for c in combos], "width": width,
+                    "docs": "".join(digits(k) for k in per_doc)},
+    }
 
 
 def spelling_variants(taxonomy: Taxonomy) -> list[list[str]]:

@@ -6,10 +6,8 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const path = require("node:path");
 
-const js = path.join(__dirname, "..", "..", "docs", "assets", "javascripts");
-const N = require(path.join(js, "normalize.js"));
+const { N, shardsOf, loadWorker } = require("./worker-in-node.js");
 
 const FILLER = "وتناول الاجتماع قضايا اقتصادية وتجارية كثيرة بين الوفود المشاركة في المؤتمر الإقليمي. ".repeat(4);
 
@@ -24,53 +22,19 @@ const DOCS = [
 const ENTITIES = [["karabakh", "قره باغ", ["قره باغ", "قره باج", "ناغورني قره باغ", "كاراباخ"], [1, 2]]];
 const VARIANTS = [["باج", "باخ", "باغ"]];
 
-function hex(text) {
-  return Buffer.from(Array.from(text).slice(0, 2).join(""), "utf8").toString("hex");
-}
-
 function buildIndex() {
-  const files = {};
-  const postings = new Map();
-  DOCS.forEach((doc, n) => {
-    const weights = new Map();
-    for (const forms of N.analyze(doc[4])) for (const f of forms) weights.set(f, (weights.get(f) || 0) + 1);
-    for (const forms of N.analyze(doc[1])) for (const f of forms) weights.set(f, (weights.get(f) || 0) + 5);
-    for (const [form, w] of weights) {
-      if (!postings.has(form)) postings.set(form, []);
-      postings.get(form).push(n, w);
-    }
-  });
-  const shards = {};
-  for (const [form, plist] of postings) {
-    const coded = plist.slice();
-    for (let k = plist.length - 2; k > 0; k -= 2) coded[k] -= plist[k - 2];
-    (shards[hex(form)] = shards[hex(form)] || {})[form] = coded;
-  }
-  for (const [key, terms] of Object.entries(shards)) files[`terms/${key}.json`] = terms;
+  const { files, keys } = shardsOf(DOCS, 5);
   files["docs/0.json"] = DOCS;
   for (const [slug, , , docs] of ENTITIES) files[`entities/${slug}.json`] = docs;
   files["meta.json"] = {
-    version: 2, count: DOCS.length, chunk: 16, prefix: 2, shards: Object.keys(shards).sort(),
+    version: 2, count: DOCS.length, chunk: 16, prefix: 2, shards: keys,
     entities: ENTITIES.map(([slug, label, aliases]) => [slug, label, aliases.map((a) => N.analyze(a))]),
     variants: VARIANTS,
   };
   return files;
 }
 
-const FILES = buildIndex();
-global.self = { location: { href: "https://example.org/site/assets/javascripts/digest-search-worker.js" } };
-global.importScripts = () => { global.DigestNormalize = N; };
-global.addEventListener = () => {};
-global.postMessage = () => {};
-global.fetch = (address) => {
-  const name = address.replace("https://example.org/site/search/digest/", "");
-  const found = Object.prototype.hasOwnProperty.call(FILES, name);
-  return Promise.resolve({
-    ok: found, status: found ? 200 : 404,
-    json: () => (found ? Promise.resolve(JSON.parse(JSON.stringify(FILES[name]))) : Promise.reject(new Error("404"))),
-  });
-};
-const worker = require(path.join(js, "digest-search-worker.js"));
+const worker = loadWorker(buildIndex());
 
 async function search(query) {
   await worker.load();

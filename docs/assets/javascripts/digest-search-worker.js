@@ -13,6 +13,14 @@
  * A result links to its article with ?h=<the query as typed>; digest-highlight.js marks those
  * words on the opened page. Its snippet is the passage with the most phrase and exact matches,
  * under a line with the article's date (when it has one) and publisher.
+ *
+ * Filters (topic, publisher, year): besides Material's messages, the worker answers its own.
+ * With every result it posts FACETS (101) {query, groups: {topic|source|year: [[key, label,
+ * count, selected], ...]}}: the values found among all the matches, each counted with the
+ * other groups' filters applied; the page (digest-search-filters.js) shows them as chips.
+ * FILTER (100) {topic, source, year} (null: any) sets the filters, and the last query is
+ * answered again, narrowed, as a RESULT Material shows. The data is facets.json: every doc's
+ * years, topics and publishers in a few bytes (digest/site/search.py, facets()).
  */
 /* global DigestNormalize */
 "use strict";
@@ -29,8 +37,13 @@ var SNIPPET_CHARS = 90;      // before the chosen passage; it runs twice as far 
 var MAX_SNIPPET_SPANS = 2000; // matches weighed when choosing the passage (bounds a huge article)
 var MAX_TYPED = 200;         // characters of the query carried to the opened page (?h=)
 
+var MAX_CHIPS = 8;           // values shown per filter group (a selected one always is)
+
 var index = null;            // meta.json, plus caches of the files fetched so far
 var loading = null;
+var FILTER = 100, FACETS = 101;
+var filters = { topic: null, source: null, year: null };
+var lastQuery = null;
 
 function fetchJSON(path) {
   return fetch(BASE + path).then(function (res) {
@@ -329,14 +342,101 @@ function snippet(text, tokens, spans) {
   return (from > 0 ? "… " : "") + highlight(text, tokens, spans, from, to) + (to < text.length ? " …" : "");
 }
 
+/* -- filters ------------------------------------------------------------------------------ */
+
+/* facets.json, decoded once: each doc's year, publishers combo, and the topics' bitmaps. */
+function decodeFacets(raw) {
+  var count = index.meta.count;
+  var years = new Array(count);
+  raw.years.forEach(function (run, k) {
+    var end = k + 1 < raw.years.length ? raw.years[k + 1][1] : count;
+    for (var d = run[1]; d < end && d < count; d++) years[d] = run[0] === null ? "none" : String(run[0]);
+  });
+  var topics = raw.topics.map(function (t) {
+    var bin = atob(t[2]), bits = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bits[i] = bin.charCodeAt(i);
+    return { key: t[0], label: t[1], bits: bits };
+  });
+  var src = raw.sources, width = src.width, digits = src.digits || FACET_DIGITS;
+  var combo = new Int32Array(count);
+  for (var d = 0; d < count; d++) {
+    var k = 0;
+    for (var j = 0; j < width; j++) k = k * digits.length + Math.max(0, digits.indexOf(src.docs.charAt(d * width + j)));
+    combo[d] = k;
+  }
+  return { years: years, topics: topics, names: src.names, combos: src.combos, combo: combo };
+}
+var FACET_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+function loadFacets() {
+  if (!index.meta.facets) return Promise.resolve(null);
+  if (!index.facets) index.facets = cached(index.files, "facets.json").then(decodeFacets);
+  return index.facets;
+}
+
+function hasTopic(f, t, d) { return (f.topics[t].bits[d >> 3] >> (d & 7)) & 1; }
+
+/* The values of doc d in one group, as keys. */
+function valuesOf(f, group, d) {
+  if (group === "year") return [f.years[d] || "none"];
+  if (group === "source") return (f.combos[f.combo[d]] || []).map(String);
+  var out = [];
+  for (var t = 0; t < f.topics.length; t++) if (hasTopic(f, t, d)) out.push(f.topics[t].key);
+  return out;
+}
+
+var GROUPS = ["topic", "source", "year"];
+
+function passes(f, d, except) {
+  for (var g = 0; g < GROUPS.length; g++) {
+    var group = GROUPS[g], want = filters[group];
+    if (group === except || want === null) continue;
+    if (valuesOf(f, group, d).indexOf(want) < 0) return false;
+  }
+  return true;
+}
+
+function labelOf(f, group, key) {
+  if (group === "year") return key === "none" ? "دون تاريخ" : key;
+  if (group === "source") return f.names[Number(key)] || "";
+  for (var t = 0; t < f.topics.length; t++) if (f.topics[t].key === key) return f.topics[t].label;
+  return key;
+}
+
+/* Chips of each group for the matched docs: counted with the other groups' filters applied
+ * (a chip says how many results choosing it would give), most first, the selected kept. */
+function facetGroups(f, docs) {
+  var groups = {};
+  GROUPS.forEach(function (group) {
+    var counts = new Map();
+    docs.forEach(function (d) {
+      if (!passes(f, d, group)) return;
+      valuesOf(f, group, d).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+    });
+    if (filters[group] !== null && !counts.has(filters[group])) counts.set(filters[group], 0);
+    var order = Array.from(counts.entries()).sort(function (a, b) {
+      if (group === "year") return a[0] === "none" ? 1 : b[0] === "none" ? -1 : Number(b[0]) - Number(a[0]);
+      return b[1] - a[1] || (labelOf(f, group, a[0]) < labelOf(f, group, b[0]) ? -1 : 1);
+    });
+    var shown = order.slice(0, MAX_CHIPS);
+    var selected = order.filter(function (e) { return e[0] === filters[group]; });
+    if (selected.length && shown.indexOf(selected[0]) < 0) shown.push(selected[0]);
+    groups[group] = shown.map(function (e) {
+      return [e[0], labelOf(f, group, e[0]), e[1], e[0] === filters[group]];
+    });
+  });
+  return groups;
+}
+
 /* -- search ------------------------------------------------------------------------------- */
 
 function search(query) {
   var clauses = parse(query);
-  if (!clauses.length) return Promise.resolve({ items: [] });
+  if (!clauses.length) return Promise.resolve({ items: [], facets: null });
   var needed = [];
   clauses.forEach(function (c) { needed = needed.concat(filesFor(c)); });
-  return loadAll(needed).then(function (loaded) {
+  return Promise.all([loadAll(needed), loadFacets().catch(function () { return null; })]).then(function (both) {
+    var loaded = both[0], f = both[1];
     var total = index.meta.count;
     var scores = new Map(); // doc → {matched, score}
     clauses.forEach(function (clause) {
@@ -349,6 +449,11 @@ function search(query) {
         scores.set(d, s);
       });
     });
+    var facets = null;
+    if (f) {
+      facets = facetGroups(f, Array.from(scores.keys()));
+      scores.forEach(function (_, d) { if (!passes(f, d, null)) scores.delete(d); });
+    }
     var ranked = Array.from(scores.entries()).sort(function (a, b) {
       return b[1].matched - a[1].matched || b[1].score - a[1].score || a[0] - b[0];
     }).slice(0, RERANK);
@@ -361,7 +466,7 @@ function search(query) {
         return item(doc, s, clauses, query);
       });
       items.sort(function (a, b) { return b.score - a.score; });
-      return { items: items.slice(0, MAX_RESULTS).map(function (i) { return [i]; }) };
+      return { items: items.slice(0, MAX_RESULTS).map(function (i) { return [i]; }), facets: facets };
     });
   });
 }
@@ -406,12 +511,33 @@ addEventListener("message", function (ev) {
     load().then(function () { postMessage({ type: 1 }); },
       function (err) { console.error(err); postMessage({ type: 1 }); });
   } else if (message.type === 2) {
-    // Queries finish out of order when one waits for a file; only the latest is answered.
-    var id = ++latestQuery;
-    load().then(function () { return search(message.data); })
-      .catch(function (err) { console.warn("search failed:", err); return { items: [] }; })
-      .then(function (data) { if (id === latestQuery) postMessage({ type: 3, data: data }); });
+    answer(message.data);
+  } else if (message.type === FILTER) {
+    setFilters(message.data);
+    if (lastQuery !== null) answer(lastQuery);
   }
 });
 
-if (typeof module !== "undefined") module.exports = { load: load, search: search };
+/* Answer a query: Material's RESULT, then our FACETS for the page's chips. */
+function answer(query) {
+  // Queries finish out of order when one waits for a file; only the latest is answered.
+  var id = ++latestQuery;
+  lastQuery = query;
+  load().then(function () { return search(query); })
+    .catch(function (err) { console.warn("search failed:", err); return { items: [], facets: null }; })
+    .then(function (data) {
+      if (id !== latestQuery) return;
+      postMessage({ type: 3, data: { items: data.items } });
+      postMessage({ type: FACETS, data: { query: query, groups: data.facets } });
+    });
+}
+
+/* Filters as the page sends them: a string per group, or null for any. */
+function setFilters(data) {
+  GROUPS.forEach(function (group) {
+    var v = data && data[group];
+    filters[group] = typeof v === "string" && v.length <= 64 ? v : null;
+  });
+}
+
+if (typeof module !== "undefined") module.exports = { load: load, search: search, setFilters: setFilters };
