@@ -130,7 +130,9 @@ class _Entry:
     version: str
     article: Article
     shingles: array  # sorted hashes: 8 bytes each, a set is made only to compare
-    bands: tuple[tuple[int, ...], ...]  # the sketch's bands; () when the text has no shingle
+    # Each band of the sketch as one hash of its values (equal bands, equal hashes; a rare
+    # collision only makes a candidate, which the rule then checks); empty: no shingle.
+    bands: array
     day: int | None
 
 
@@ -144,8 +146,8 @@ class StoryMemo:
     without one, everything is made for one call."""
 
     entries: dict[str, _Entry] = field(default_factory=dict)
-    # band number → band's values → ids of the articles with those values
-    buckets: list[dict[tuple[int, ...], set[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS)])
+    # band number → band's hash → ids of the articles with it (lists: most hold one id)
+    buckets: list[dict[int, list[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS)])
     verdicts: dict[tuple[str, str], tuple[str, str, bool]] = field(default_factory=dict)
     sets: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # during one grouping
 
@@ -163,23 +165,23 @@ class StoryMemo:
         entry = self.entries.pop(ident)
         for band, values in enumerate(entry.bands):
             members = self.buckets[band].get(values)
-            if members is not None:
-                members.discard(ident)
+            if members is not None and ident in members:
+                members.remove(ident)
                 if not members:
                     del self.buckets[band][values]
 
     def _add(self, article: Article, version: str) -> None:
         sets = shingles(article)
         held = array("q", sorted(sets))
-        bands: tuple[tuple[int, ...], ...] = ()
+        bands = array("q")
         if sets:
             sk = sketch(sets)
-            bands = tuple(sk[b * ROWS : (b + 1) * ROWS] for b in range(BANDS))
+            bands = array("q", (hash(sk[b * ROWS : (b + 1) * ROWS]) for b in range(BANDS)))
             for band, values in enumerate(bands):
-                self.buckets[band].setdefault(values, set()).add(article.id)
+                self.buckets[band].setdefault(values, []).append(article.id)
         self.entries[article.id] = _Entry(version, article, held, bands, _day(article))
 
-    def neighbours(self, ident: str, by_day: dict[tuple[int, tuple[int, ...]], list[tuple[int, str]]]) -> set[str]:
+    def neighbours(self, ident: str, by_day: dict[tuple[int, int], list[tuple[int, str]]]) -> set[str]:
         """The articles sharing a whole band with ``ident``'s sketch, at most MAX_DAYS from
         it (or either without a stated day)."""
         entry = self.entries[ident]
@@ -250,7 +252,7 @@ def group(articles: Sequence[Article], memo: StoryMemo | None = None,
     order = sorted((a.id for a in articles), key=lambda i: publication_order(memo.entries[i].article))
     rank = {i: r for r, i in enumerate(order)}
     leader: dict[str, str] = {}
-    by_day: dict[tuple[int, tuple[int, ...]], list[tuple[int, str]]] = {}
+    by_day: dict[tuple[int, int], list[tuple[int, str]]] = {}
     for i in order:
         leader[i] = i
         earlier = [j for j in memo.neighbours(i, by_day) if rank[j] < rank[i]] if memo.entries[i].bands else []

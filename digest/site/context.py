@@ -1,5 +1,5 @@
 """The site's context: one newest-first order of the articles and every grouping the pages
-need (topics, mentions, tags, publishers, months, related stories, key dates), computed
+need (topics, mentions, tags, publishers, months, stories, related articles, key dates), computed
 once, before any page is written (as Pelican's ``generate_context`` before
 ``generate_output``). Page builders read it; none of them sorts or groups again.
 """
@@ -171,7 +171,7 @@ def _stories(ordered: list[Article], ids: dict[str, str]) -> tuple[list[Story], 
     """The stories of more than one article (newest first, by their first report), and
     each member's story."""
     members: dict[str, list[Article]] = defaultdict(list)
-    for article in reversed(ordered):  # oldest dated first, then undated newest first
+    for article in ordered:
         members[ids[article.id]].append(article)
     stories, story_of = [], {}
     for story_id, articles in members.items():

@@ -41,7 +41,7 @@ MAX_NAMES_SHOWN = 3
 MAX_CITATIONS_SHOWN = 5
 MENTIONS_SHOWN = 10  # on a topic's first page; the rest on its mentions listing
 EXCERPT_CHARS = 220
-OTHERS_LINKED = 6  # a story's other versions linked from a card (all are on its page)
+OTHERS_NAMED = 6  # a story's other outlets named under its card (all are on its page)
 VERSIONS_SIDE_BY_SIDE = 12  # on a story's page; more are listed as links under them
 UNIQUE_SHOWN = 8  # sentences of one version's own, on a story's page
 # Tags on an article's foot, most specific first: a person says more than a country.
@@ -202,13 +202,15 @@ class SiteRenderer:
 
     def date_html(self, article: Article, full: bool = False) -> Markup:
         """The date, never broken across lines; an inferred one carries a marker whose
-        tooltip says how it was inferred."""
+        tooltip says how it was inferred (on the article's page; in a listing, briefly: a
+        listing holds a hundred cards)."""
         if not article.date:
             return el("span", labels.UNDATED, class_="digest-date digest-date--none")
         text = labels.full_date_label(self.cal, article.date) if full else labels.date_label(self.cal, article.date)
         marker = None
         if article.date_inferred:
-            marker = el("abbr", "تقديري", class_="digest-inferred", title=labels.inferred_note(self.cal, article), tabindex="0")
+            note = labels.inferred_note(self.cal, article) if full else labels.INFERRED_SHORT
+            marker = el("abbr", "تقديري", class_="digest-inferred", title=note, tabindex="0")
         return el("span", el("time", text, datetime=article.date, class_="digest-date"), " " if marker else None, marker,
                   class_="digest-when")
 
@@ -241,26 +243,14 @@ class SiteRenderer:
         return el("div", out, class_="digest-cards")
 
     def others(self, story: Story, shown: Article, from_uri: str) -> Markup:
-        """Under a story's card: "و4 مصادر أخرى" (to the story's page) and the other
-        versions, each by its publisher (to its page)."""
+        """Under a story's card: "و4 مصادر أخرى", a link to the story's page (every version,
+        compared), and the other outlets' names. Names, not links: a publisher's listing of
+        wire copies has this line under every card, and the page must stay small."""
         rest = [a for a in story.articles if a is not shown]
-        names = self.version_names(story)
-        links = [el("a", el("bdi", names[a.id]), href=urls.href(from_uri, urls.article_uri(a))) for a in rest[:OTHERS_LINKED]]
-        more = "، …" if len(rest) > OTHERS_LINKED else ""
+        names = list(dict.fromkeys(labels.sources_label(a) for a in rest))
+        more = "، …" if len(names) > OTHERS_NAMED else ""
         return el("p", el("a", labels.others_label(len(rest)), href=urls.href(from_uri, story.uri), class_="digest-also__all"),
-                  ": ", join(links, "، "), more, class_="digest-also")
-
-    @staticmethod
-    def version_names(story: Story) -> dict[str, str]:
-        """Each version's name: its publishers, and its date too where two share them."""
-        names = {a.id: labels.sources_label(a) for a in story.articles}
-        seen: dict[str, int] = {}
-        for name in names.values():
-            seen[name] = seen.get(name, 0) + 1
-        for a in story.articles:
-            if seen[names[a.id]] > 1:
-                names[a.id] += f" ({a.date or labels.UNDATED})"
-        return names
+                  ": ", "، ".join(names[:OTHERS_NAMED]), more, class_="digest-also")
 
     def story_key(self, article: Article) -> str:
         """What a card's or page's story part is made of: the story's versions."""
