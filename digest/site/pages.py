@@ -471,7 +471,7 @@ class SiteRenderer:
             items.append(el("li", el("a", el("bdi", labels.sources_label(other)), href=urls.href(uri, urls.article_uri(other))), " ",
                             el("span", "(", self.date_html(other), ")", class_="digest-also__when"),
                             " " if first else None, first,
-                            el("br"), el("span", labels.headline(other), class_="digest-also__title")))
+                            el("span", labels.headline(other), class_="digest-also__title")))
         note = "نُشر هذا الخبر أولًا هنا." if article is story.first else None
         return el(
             "section",
