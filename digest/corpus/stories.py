@@ -123,6 +123,7 @@ def publication_order(a: Article) -> tuple[int, str, str]:
 # A bucket this large (a frequent text: a recurring bulletin over years) is searched by day,
 # not member by member, so that the work stays near linear.
 _LARGE = 64
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -150,6 +151,8 @@ class StoryMemo:
     buckets: list[dict[int, list[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS)])
     verdicts: dict[tuple[str, str], tuple[str, str, bool]] = field(default_factory=dict)
     sets: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # during one grouping
+    # id → its neighbours (see neighbours()), until an article joins or leaves one of its buckets
+    near: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def update(self, articles: Sequence[Article], versions: dict[str, str] | None) -> None:
         now = {a.id: a for a in articles}
@@ -163,10 +166,13 @@ class StoryMemo:
 
     def _drop(self, ident: str) -> None:
         entry = self.entries.pop(ident)
+        self.near.pop(ident, None)
         for band, values in enumerate(entry.bands):
             members = self.buckets[band].get(values)
             if members is not None and ident in members:
                 members.remove(ident)
+                for other in members:
+                    self.near.pop(other, None)
                 if not members:
                     del self.buckets[band][values]
 
@@ -178,12 +184,21 @@ class StoryMemo:
             sk = sketch(sets)
             bands = array("q", (hash(sk[b * ROWS : (b + 1) * ROWS]) for b in range(BANDS)))
             for band, values in enumerate(bands):
-                self.buckets[band].setdefault(values, []).append(article.id)
+                members = self.buckets[band].setdefault(values, [])
+                for other in members:
+                    self.near.pop(other, None)
+                members.append(article.id)
         self.entries[article.id] = _Entry(version, article, held, bands, _day(article))
 
-    def neighbours(self, ident: str, by_day: dict[tuple[int, int], list[tuple[int, str]]]) -> set[str]:
+    def neighbours(self, ident: str, by_day: dict[tuple[int, int], list[tuple[int, str]]]) -> frozenset[str]:
         """The articles sharing a whole band with ``ident``'s sketch, at most MAX_DAYS from
-        it (or either without a stated day)."""
+        it (or either without a stated day); kept until its buckets change."""
+        known = self.near.get(ident)
+        if known is None:
+            known = self.near[ident] = frozenset(self._neighbours(ident, by_day)) or _NONE
+        return known
+
+    def _neighbours(self, ident: str, by_day: dict[tuple[int, int], list[tuple[int, str]]]) -> set[str]:
         entry = self.entries[ident]
         found: set[str] = set()
         for band, values in enumerate(entry.bands):

@@ -182,6 +182,7 @@ class SiteRenderer:
         # article id → its card split around the link's URL (the rest of a card does not
         # depend on the page listing it; every article is listed on a dozen pages).
         self._cards: dict[tuple[str, str, bool], tuple[str, str]] = {}
+        self._story_keys: dict[str, str] = {}  # story id → story_key()
 
     @classmethod
     def of(cls, articles: Iterable[Article], taxonomy, calendar, site_url: str = "") -> "SiteRenderer":  # type: ignore[no-untyped-def]
@@ -257,8 +258,11 @@ class SiteRenderer:
         story = self.ctx.story_of.get(article.id)
         if story is None:
             return ""
-        version = self.ctx.version
-        return story.id + "\0" + "\0".join(a.id + ":" + version(a) for a in story.articles)
+        key = self._story_keys.get(story.id)
+        if key is None:
+            version = self.ctx.version
+            key = self._story_keys[story.id] = story.id + "\0" + "\0".join(a.id + ":" + version(a) for a in story.articles)
+        return key
 
     def deferred_cards(self, articles: list[Article], from_uri: str, item: Item | None = None, item_key: str = "",
                        stories: bool = True) -> Deferred:
@@ -487,7 +491,22 @@ class SiteRenderer:
     def story_page(self, story: Story) -> Page:
         """A story's versions side by side: each outlet's headline, date and the sentences
         found in its version only (what it adds, or how it words the story differently);
-        the text they share, folded."""
+        the text they share, folded. Everything under the heading is rendered when the page
+        is written (comparing the versions' sentences is most of the page's cost)."""
+        uri = story.uri
+        first = story.first
+        meta: dict[str, object] = {"title": attribute("روايات الخبر: " + first.title), "description": attribute(first.summary),
+                                   "search": {"exclude": True}, "hide": ["toc"]}
+        key = self.story_page_key(story)
+        head = body(self.crumbs(uri, self.article_trail(first)),
+                    el("h1", labels.headline(first), " ", el("span", "روايات الخبر", class_="digest-kind")))
+        return Page(meta, head + (Deferred(lambda: self.story_blocks(story), lambda: key),), key)
+
+    def story_page_key(self, story: Story) -> str:
+        first = story.first
+        return "\x1f".join([self.key_base(), "story", self.story_key(first), *(self.ctx.topic_label(t) for t in first.topics[:1])])
+
+    def story_blocks(self, story: Story) -> list[Markup | None]:
         uri = story.uri
         first = story.first
         own, shared = self.story_sentences(story)
@@ -527,16 +546,7 @@ class SiteRenderer:
         ]), class_="digest-versions-more") if rest else None
         common = el("details", el("summary", f"النص المشترك بين الروايات ({labels.sentences_label(len(shared))})"),
                     [el("p", sentence) for sentence in shared], class_="digest-shared") if shared else None
-        blocks = body(
-            self.crumbs(uri, self.article_trail(first)),
-            el("h1", labels.headline(first), " ", el("span", "روايات الخبر", class_="digest-kind")),
-            intro, el("div", columns, class_="digest-versions"), more, common,
-        )
-        meta: dict[str, object] = {"title": attribute("روايات الخبر: " + first.title), "description": attribute(first.summary),
-                                   "search": {"exclude": True}, "hide": ["toc"]}
-        key = "\x1f".join([self.key_base(), "story", self.story_key(first), *(self.ctx.source_uris.get(s, "") for s in first.sources),
-                           *(self.ctx.topic_label(t) for t in first.topics[:1])])
-        return Page(meta, blocks, key)
+        return [intro, el("div", columns, class_="digest-versions"), more, common]
 
     @staticmethod
     def story_sentences(story: Story) -> tuple[dict[str, list[str]], list[str]]:
