@@ -51,10 +51,16 @@ MAX_DAYS = 3
 _EMPTY = 1 << 64
 
 
-def words(article: Article) -> list[str]:
-    """The article's text (summary and body, not the headline) as normalised words."""
+def text_tokens(article: Article) -> list[tuple[str, ...]]:
+    """The article's text (summary and body, not the headline) analysed: each word's forms
+    (the search index weighs the same tokens: digest/site/search.py)."""
     text = "\n".join(([article.summary] if article.summary and article.summary not in article.body else []) + article.body)
-    return [forms[0] for forms in analyze(text)]
+    return analyze(text)
+
+
+def words(article: Article, tokens: list[tuple[str, ...]] | None = None) -> list[str]:
+    """The article's text as normalised words (``tokens``: its text_tokens(), when known)."""
+    return [forms[0] for forms in (tokens if tokens is not None else text_tokens(article))]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -62,12 +68,12 @@ def _word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8", "surrogatepass")) | (len(word) << 32)
 
 
-def shingles(article: Article) -> frozenset[int]:
+def shingles(article: Article, tokens: list[tuple[str, ...]] | None = None) -> frozenset[int]:
     """Hashes of every run of SHINGLE consecutive words. Deterministic (story ids and
     groupings do not depend on the process): a word's hash is its CRC-32 and length, a run's
     is Python's hash of the tuple of its words' hashes, which for integers does not depend on
     PYTHONHASHSEED."""
-    ids = list(map(_word_hash, words(article)))
+    ids = list(map(_word_hash, words(article, tokens)))
     if 0 < len(ids) < SHINGLE:
         ids += [0] * (SHINGLE - len(ids))
     return frozenset(map(hash, zip(*(ids[k:] for k in range(SHINGLE)))))
@@ -154,13 +160,16 @@ class StoryMemo:
     # id → its neighbours (see neighbours()), until an article joins or leaves one of its buckets
     near: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
-    def update(self, articles: Sequence[Article], versions: dict[str, str] | None) -> None:
+    def update(self, articles: Sequence[Article], versions: dict[str, str] | None,
+               tokens: dict[str, list[tuple[str, ...]]] | None = None) -> None:
+        """Bring the memo to ``articles``; each article analysed here leaves its
+        text_tokens() in ``tokens`` (when given: the search index reuses them)."""
         now = {a.id: a for a in articles}
         for ident in [i for i, e in self.entries.items() if i not in now or _version(now[i], versions) != e.version]:
             self._drop(ident)
         for ident, article in now.items():
             if ident not in self.entries:
-                self._add(article, _version(article, versions))
+                self._add(article, _version(article, versions), tokens)
         if len(self.verdicts) > 8 * len(now) + 1024:
             self.verdicts.clear()  # bounded: stale pairs go
 
@@ -176,8 +185,11 @@ class StoryMemo:
                 if not members:
                     del self.buckets[band][values]
 
-    def _add(self, article: Article, version: str) -> None:
-        sets = shingles(article)
+    def _add(self, article: Article, version: str, tokens: dict[str, list[tuple[str, ...]]] | None = None) -> None:
+        analysed = text_tokens(article)
+        if tokens is not None:
+            tokens[article.id] = analysed
+        sets = shingles(article, analysed)
         held = array("q", sorted(sets))
         bands = array("q")
         if sets:
@@ -252,7 +264,7 @@ def _version(article: Article, versions: dict[str, str] | None) -> str:
 
 
 def group(articles: Sequence[Article], memo: StoryMemo | None = None,
-          versions: dict[str, str] | None = None) -> dict[str, str]:
+          versions: dict[str, str] | None = None, tokens: dict[str, list[tuple[str, ...]]] | None = None) -> dict[str, str]:
     """Article id → its story's id: the id of the story's first report (an article alone
     is its own story). Stable while the first report stays.
 
@@ -263,7 +275,7 @@ def group(articles: Sequence[Article], memo: StoryMemo | None = None,
     copies (LSH finds a short copy's long original less surely than the copies it
     resembles more)."""
     memo = memo if memo is not None else StoryMemo()
-    memo.update(articles, versions)
+    memo.update(articles, versions, tokens)
     order = sorted((a.id for a in articles), key=lambda i: publication_order(memo.entries[i].article))
     rank = {i: r for r, i in enumerate(order)}
     leader: dict[str, str] = {}

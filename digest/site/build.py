@@ -85,12 +85,15 @@ def build_site(
     related = session.memo("related", stamp, RelatedMemo) if session else None
     # Stories: the articles that report one event (timed: the benchmark reports its share).
     start = time.perf_counter()
-    story_ids = group(digest.articles, session.memo("stories", stamp, StoryMemo) if session else None, digest.versions)
+    # (The texts analysed here are handed to the search index, which weighs the same words.)
+    tokens: dict[str, list[tuple[str, ...]]] = {}
+    story_ids = group(digest.articles, session.memo("stories", stamp, StoryMemo) if session else None, digest.versions, tokens)
     seconds = {"stories": time.perf_counter() - start}
     ctx = SiteContext.build(digest.articles, taxonomy, cal, digest.versions, stamp, related, story_ids)
     # Render: pages, feeds, the search index.
     renderer = SiteRenderer(ctx, site_url or "", session.memo("article-pages", stamp, dict) if session else None)
     files: dict[str, Page | str | Callable[[], str]] = dict(renderer.pages())
     files.update(site_feeds(ctx, renderer.absolute))
-    files.update(build_index(ctx, session.memo("search", stamp, SearchMemo) if session else None))
+    files.update(build_index(ctx, session.memo("search", stamp, SearchMemo) if session else None, tokens))
+    tokens.clear()
     return SiteBuild(digest, taxonomy, path, files, seconds)

@@ -68,11 +68,15 @@ def _chunk_key(ctx: SiteContext, articles: list[Article]) -> str:
     return "\x1f".join([ctx.stamp, "docs", *(ctx.version(a) for a in articles)])
 
 
-def _weights(article: Article) -> Counter[str]:
+def _weights(article: Article, tokens: list[tuple[str, ...]] | None = None) -> Counter[str]:
     """form → the article's weight for it: its count in the text and tags, and TITLE_WEIGHT
-    per occurrence in the title."""
+    per occurrence in the title. ``tokens``: the text's tokens when already analysed (by
+    the stories: digest/corpus/stories.py text_tokens, the same text)."""
     # Counted by Counter's C loop: this runs over every word of every article.
-    weights = Counter(chain.from_iterable(analyze(_doc_text(article) + "\n" + " ".join(article.tags))))
+    if tokens is None:
+        tokens = analyze(_doc_text(article))
+    weights = Counter(chain.from_iterable(tokens))
+    weights.update(chain.from_iterable(analyze(" ".join(article.tags))))
     for form, count in Counter(chain.from_iterable(analyze(article.title))).items():
         weights[form] += TITLE_WEIGHT * count
     return weights
@@ -99,15 +103,18 @@ class SearchMemo:
     shards: dict[str, set[str]] = field(default_factory=dict)  # shard key → its forms
     keys: dict[str, str] = field(default_factory=dict)  # shard key → hash of its text
 
-    def update(self, ordered: list[Article], versions: list[str] | None) -> set[str]:
+    def update(self, ordered: list[Article], versions: list[str] | None,
+               tokens: dict[str, list[tuple[str, ...]]] | None = None) -> set[str]:
         """Bring the postings to ``ordered``; the shards whose text may have changed.
-        ``versions`` None: a single build, which keeps nothing for the next."""
+        ``versions`` None: a single build, which keeps nothing for the next. ``tokens``:
+        texts already analysed, by article id."""
+        known = tokens or {}
         ids = [a.id for a in ordered]
         if versions is None or ids != self.ids:
             self.ids, self.versions, self.postings, self.forms, self.shards, self.keys = ids, versions or [], {}, [], {}, {}
             postings: dict[str, list[int]] = defaultdict(list)
             for n, article in enumerate(ordered):
-                weights = _weights(article)
+                weights = _weights(article, known.get(article.id))
                 for form, weight in weights.items():
                     postings[form] += (n, weight)
                 if versions is not None:
@@ -120,7 +127,7 @@ class SearchMemo:
         for n, (article, version) in enumerate(zip(ordered, versions)):
             if version == self.versions[n]:
                 continue
-            weights = _weights(article)
+            weights = _weights(article, known.get(article.id))
             changed = dict(weights)
             # Only the forms whose weight changed (a headline edit: a few of hundreds).
             for form in self.forms[n]:
@@ -163,13 +170,14 @@ def _shard_file(memo: SearchMemo, key: str, dirty: bool) -> LazyText:
     return LazyText(partial(memo.shard, key), partial(str, memo.keys[key]))
 
 
-def build_index(ctx: SiteContext, memo: SearchMemo | None = None) -> dict[str, str | Callable[[], str]]:
+def build_index(ctx: SiteContext, memo: SearchMemo | None = None,
+                tokens: dict[str, list[tuple[str, ...]]] | None = None) -> dict[str, str | Callable[[], str]]:
     """The index files, ``{uri: json text}`` (or a function that returns it, for the files
     of documents: they hold every article's text, and are made when written). With a
     ``memo`` of the last build of the process, only what changed is analysed again."""
     ordered, taxonomy, calendar = ctx.ordered, ctx.taxonomy, ctx.calendar
     terms = memo if memo is not None else SearchMemo()
-    dirty = terms.update(ordered, [ctx.version(a) for a in ordered] if memo is not None else None)
+    dirty = terms.update(ordered, [ctx.version(a) for a in ordered] if memo is not None else None, tokens)
     entity_docs: dict[str, list[int]] = defaultdict(list)
     for n, article in enumerate(ordered):
         for slug in article.entities:
