@@ -13,7 +13,7 @@ from ..model import Article, Kind
 SITE_NAME = "موجز القوقاز"
 UNDATED = "دون تاريخ"
 UNKNOWN_SOURCE = "مصدر غير معروف"
-INFERRED_SHORT = "تاريخ تقديري لا يذكره النص كاملًا؛ صفحة الخبر تشرح كيف استُنتج"
+INFERRED_SHORT = "تاريخ تقديري: استُنتج مما يذكره النص، وصفحة الخبر تشرح كيف"
 HOME = "الرئيسية"
 TOPICS = "المواضيع"
 TAGS = "الوسوم"
