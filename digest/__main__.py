@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .model import SeedError
 from .corpus.build import build_digest
-from .corpus.stories import stories, story_ids
+from .corpus.stories import group, stories
 from .parse.assembly import Pipeline
 
 
@@ -25,7 +25,7 @@ def _inspect(files: list[str]) -> int:
             print(f"error: {error}", file=sys.stderr)
             status = 1
     # Each record's story among the files given (digest/corpus/stories.py).
-    story = story_ids(articles)
+    story = group(articles)
     records = [{**a.to_json(), "story": story[a.id]} for a in articles]
     json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

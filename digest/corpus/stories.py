@@ -54,8 +54,7 @@ _EMPTY = 1 << 64
 def text_tokens(article: Article) -> list[tuple[str, ...]]:
     """The article's text (summary and body, not the headline) analysed: each word's forms
     (the search index weighs the same tokens: digest/site/search.py)."""
-    text = "\n".join(([article.summary] if article.summary and article.summary not in article.body else []) + article.body)
-    return analyze(text)
+    return analyze(article.text())
 
 
 def words(article: Article, tokens: list[tuple[str, ...]] | None = None) -> list[str]:
@@ -289,11 +288,6 @@ def group(articles: Sequence[Article], memo: StoryMemo | None = None,
                 break
     memo.sets.clear()
     return leader
-
-
-def story_ids(articles: Sequence[Article]) -> dict[str, str]:
-    """Article id → its story's id (see :func:`group`)."""
-    return group(articles)
 
 
 def stories(articles: Sequence[Article], ids: dict[str, str] | None = None) -> list[list[Article]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..corpus.cache import record_version
-from ..corpus.stories import group, publication_order
+from ..corpus.stories import group, publication_order, stories
 from ..language.dates import Calendar
 from ..model import Article
 from ..taxonomy import Entity, Taxonomy
@@ -170,22 +170,10 @@ class SiteContext:
 def _stories(ordered: list[Article], ids: dict[str, str]) -> tuple[list[Story], dict[str, Story]]:
     """The stories of more than one article (newest first, by their first report), and
     each member's story."""
-    members: dict[str, list[Article]] = defaultdict(list)
-    for article in ordered:
-        members[ids[article.id]].append(article)
-    stories, story_of = [], {}
-    for story_id, articles in members.items():
-        if len(articles) < 2:
-            continue
-        articles.sort(key=publication_order)
-        story = Story(story_id, urls.story_uri(story_id), articles)
-        stories.append(story)
-        for article in articles:
-            story_of[article.id] = story
-    firsts = newest_first(s.first for s in stories)
-    rank = {a.id: n for n, a in enumerate(firsts)}
-    stories.sort(key=lambda s: rank[s.id])
-    return stories, story_of
+    found = [Story(g[0].id, urls.story_uri(g[0].id), g) for g in stories(ordered, ids)]
+    rank = {a.id: n for n, a in enumerate(newest_first(s.first for s in found))}
+    found.sort(key=lambda s: rank[s.id])
+    return found, {a.id: s for s in found for a in s.articles}
 
 
 def _unique(slug: str, used: set[str]) -> str:

@@ -637,12 +637,13 @@ class SiteRenderer:
                            by_month=True, extra_meta={"feed": urls.topic_feed(slug)})
         if mentions:
             more = urls.mentions_uri(slug)
+            shown = self.ctx.collapsed(mentions)
             section = el(
                 "section",
                 el("h2", f"ذُكر الموضوع عرضًا ({labels.count_label(len(mentions))})"),
                 el("p", "أخبار موضوعها غير ذلك، تذكر الموضوع في جملة عابرة."),
-                self.cards(self.ctx.collapsed(mentions)[:MENTIONS_SHOWN], first, item, stories=True),
-                el("p", el("a", "كل الأخبار التي تذكره عرضًا", href=urls.href(first, more))) if len(self.ctx.collapsed(mentions)) > MENTIONS_SHOWN else None,
+                self.cards(shown[:MENTIONS_SHOWN], first, item, stories=True),
+                el("p", el("a", "كل الأخبار التي تذكره عرضًا", href=urls.href(first, more))) if len(shown) > MENTIONS_SHOWN else None,
                 class_="digest-mentions",
             )
             page = out[first]

@@ -53,13 +53,9 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _doc_text(article: Article) -> str:
-    return "\n".join(([article.summary] if article.summary not in article.body else []) + article.body)
-
-
 def _docs_chunk(articles: list[Article], calendar: Calendar) -> str:
     return _dump([
-        [urls.search_url(a), a.title, calendar.display(a.date) if a.date else "", "، ".join(a.sources), _doc_text(a)]
+        [urls.search_url(a), a.title, calendar.display(a.date) if a.date else "", "، ".join(a.sources), a.text()]
         for a in articles
     ])
 
@@ -74,7 +70,7 @@ def _weights(article: Article, tokens: list[tuple[str, ...]] | None = None) -> C
     the stories: digest/corpus/stories.py text_tokens, the same text)."""
     # Counted by Counter's C loop: this runs over every word of every article.
     if tokens is None:
-        tokens = analyze(_doc_text(article))
+        tokens = analyze(article.text())
     weights = Counter(chain.from_iterable(tokens))
     weights.update(chain.from_iterable(analyze(" ".join(article.tags))))
     for form, count in Counter(chain.from_iterable(analyze(article.title))).items():

@@ -344,6 +344,9 @@ function snippet(text, tokens, spans) {
 
 /* -- filters ------------------------------------------------------------------------------ */
 
+/* The digits of a doc's publishers combo (digest/site/search.py FACET_DIGITS). */
+var FACET_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
 /* facets.json, decoded once: each doc's year, publishers combo, and the topics' bitmaps. */
 function decodeFacets(raw) {
   var count = index.meta.count;
@@ -357,7 +360,7 @@ function decodeFacets(raw) {
     for (var i = 0; i < bin.length; i++) bits[i] = bin.charCodeAt(i);
     return { key: t[0], label: t[1], bits: bits };
   });
-  var src = raw.sources, width = src.width, digits = src.digits || FACET_DIGITS;
+  var src = raw.sources, width = src.width, digits = FACET_DIGITS;
   var combo = new Int32Array(count);
   for (var d = 0; d < count; d++) {
     var k = 0;
@@ -366,8 +369,6 @@ function decodeFacets(raw) {
   }
   return { years: years, topics: topics, names: src.names, combos: src.combos, combo: combo };
 }
-var FACET_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-
 function loadFacets() {
   if (!index.meta.facets) return Promise.resolve(null);
   if (!index.facets) index.facets = cached(index.files, "facets.json").then(decodeFacets);
