@@ -125,3 +125,27 @@ def test_from_a_topic_a_reader_reaches_the_story_and_every_version(browser, site
         page.wait_for_url(f"**/stories/{STORY}/")
     assert not errors, errors
     context.close()
+
+
+CONTRAST = """e => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  const lum = c => { const [r, g, b] = rgb(c); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const fg = lum(getComputedStyle(e).color);
+  const bg = lum(getComputedStyle(document.querySelector('.md-main')).backgroundColor === 'rgba(0, 0, 0, 0)'
+    ? getComputedStyle(document.body).backgroundColor : getComputedStyle(document.querySelector('.md-main')).backgroundColor);
+  return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_muted_lines_are_readable_in_both_schemes(browser, site_url, scheme):
+    # The cards' date and publisher lines and a story's outlets are muted, not faint: in the
+    # dark scheme they once kept the light scheme's grey (a colour variable resolved on :root).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + "topics/peace-treaty/")
+    page.wait_for_load_state("networkidle")
+    for selector in (".digest-card .digest-meta", ".digest-also"):
+        assert page.eval_on_selector(selector, CONTRAST) >= 3, (scheme, selector)
+    context.close()
